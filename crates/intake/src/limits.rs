@@ -1,0 +1,83 @@
+//! Bounds on what one record may hold, so that time and memory stay bounded
+//! whatever the input. Each limit broken is a coded error at the place it broke.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::{Code, Fault, Loc, Report};
+
+/// Configurable limits; [`Limits::default`] gives the documented defaults.
+///
+/// # Example
+/// ```
+/// let limits = intake::Limits { max_depth: 4, ..intake::Limits::default() };
+/// assert_eq!(limits.max_bytes, 1 << 20);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Limits {
+    /// Largest record, in bytes of JSON (default 1 MiB).
+    pub max_bytes: usize,
+    /// Deepest nesting of arrays and objects (default 16).
+    pub max_depth: usize,
+    /// Most items in one array, or members in one object (default 1,000).
+    pub max_items: usize,
+    /// Longest string, in bytes (default 10,000).
+    pub max_string: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_bytes: 1 << 20, max_depth: 16, max_items: 1000, max_string: 10_000 }
+    }
+}
+
+impl Limits {
+    /// Reports every place `value` breaks a limit; true when none does.
+    pub(crate) fn check(&self, value: &Value, report: &mut Report) -> bool {
+        let before = report.errors.len();
+        self.walk(value, &Loc::ROOT, 0, report);
+        report.errors.len() == before
+    }
+
+    fn walk(&self, value: &Value, loc: &Loc<'_>, depth: usize, report: &mut Report) {
+        match value {
+            Value::String(s) if s.len() > self.max_string => report.error(
+                loc,
+                Fault::owned(Code::LimitString, format!("is longer than the limit of {} bytes", self.max_string)),
+            ),
+            Value::Array(_) | Value::Object(_) if depth >= self.max_depth => report.error(
+                loc,
+                Fault::owned(Code::LimitDepth, format!("is nested deeper than the limit of {} levels", self.max_depth)),
+            ),
+            Value::Array(items) => {
+                if items.len() > self.max_items {
+                    report.error(loc, self.too_many());
+                    return;
+                }
+                for (i, item) in items.iter().enumerate() {
+                    self.walk(item, &loc.index(i), depth + 1, report);
+                }
+            }
+            Value::Object(map) => {
+                if map.len() > self.max_items {
+                    report.error(loc, self.too_many());
+                    return;
+                }
+                for (key, item) in map {
+                    if key.len() > self.max_string {
+                        report.error(loc, Fault::new(Code::LimitString, "has a member name longer than the limit"));
+                        return;
+                    }
+                    self.walk(item, &loc.key(key), depth + 1, report);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[cold]
+    fn too_many(&self) -> Fault {
+        Fault::owned(Code::LimitArray, format!("has more than the limit of {} items", self.max_items))
+    }
+}

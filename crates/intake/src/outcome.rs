@@ -1,0 +1,61 @@
+//! The outcome of validating one record, serialized to exactly SPEC.md's shape.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::{Code, Diagnostic};
+
+/// What validating one record against a profile gives.
+///
+/// Serializes as `{"valid", "status"?, "errors", "warnings", "normalized"?}`:
+/// `status` only when invalid, `normalized` only when valid.
+///
+/// # Example
+/// ```
+/// use serde_json::json;
+/// let outcome = intake::validate(
+///     intake::Provider::Atoa,
+///     &json!({"fullName": "John Doe", "email": "john.doe@example.com"}),
+///     &intake::Options::default(),
+/// );
+/// assert!(outcome.valid);
+/// assert_eq!(outcome.normalized.unwrap()["type"], "INDIVIDUAL");
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Outcome {
+    /// True exactly when there are no errors.
+    pub valid: bool,
+    /// For an invalid record, the HTTP status the provider documents for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// Every problem that makes the provider reject the record.
+    pub errors: Vec<Diagnostic>,
+    /// What the provider would accept but is probably wrong, or was changed.
+    pub warnings: Vec<Diagnostic>,
+    /// The provider-ready payload, present when valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub normalized: Option<Value>,
+    /// The value batch rules compare (an Authvia `ref`, a lower-cased email).
+    #[serde(skip)]
+    pub(crate) batch_key: Option<String>,
+}
+
+impl Outcome {
+    /// Whether any error carries `code`.
+    #[must_use]
+    pub fn has_error(&self, code: Code) -> bool {
+        self.errors.iter().any(|d| d.code == code)
+    }
+
+    /// Whether any warning carries `code`.
+    #[must_use]
+    pub fn has_warning(&self, code: Code) -> bool {
+        self.warnings.iter().any(|d| d.code == code)
+    }
+
+    /// The outcome as one line of JSON, the line `intake check` prints (without `record`).
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}

@@ -1,0 +1,221 @@
+//! Atoa (UK open banking), `POST /api/customers` (seed 000).
+//!
+//! - `fullName` required, 2 to 30 characters.
+//! - `email` or a phone is required (error at `""`); the phone is
+//!   `phoneCountryCode` (digits, at most 5, a calling code in use) plus
+//!   `phoneNumber` (the national significant number): one without the other is an
+//!   error, except that a full international number in `phoneNumber` alone is
+//!   split into the two (with a `phone.split` warning).
+//! - `type` `INDIVIDUAL` or `BUSINESS`, default `INDIVIDUAL`.
+//! - `address` at most 100 characters, `city` at most 30.
+//! - `postcode`: 4 to 8 letters, digits and spaces is the documented rule (an
+//!   error); a UK-shaped one is normalized, another is kept upper-cased with a
+//!   `postcode.not_uk` warning.
+//! - `vatNumber`: a GB VAT number; on an individual it is a `vat.individual` warning.
+//! - Every invalid record: 400.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::fields::{field, present, string, unknown, Need};
+use crate::profiles::{bad_request, run, Body, Checked};
+use crate::rules::text::TextRule;
+use crate::rules::{email, enumeration, phone, postcode, text, vat};
+use crate::{Code, Fault, Loc, Options, Parsed, Report};
+
+/// The documented request fields, in the seed's order.
+pub const FIELDS: &[&str] =
+    &["fullName", "email", "type", "phoneCountryCode", "phoneNumber", "address", "city", "postcode", "vatNumber"];
+
+/// `fullName`: 2 to 30 characters.
+pub const FULL_NAME: TextRule = TextRule::name(2, 30);
+/// `address`: at most 100 characters.
+pub const ADDRESS: TextRule = TextRule::line(100);
+/// `city`: at most 30 characters.
+pub const CITY: TextRule = TextRule::line(30);
+
+/// An Atoa create-customer request, ready to send.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Customer {
+    /// The customer's full name.
+    pub full_name: String,
+    /// The email address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Individual or business.
+    #[serde(rename = "type")]
+    pub kind: CustomerType,
+    /// The country calling code, digits only (`44`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone_country_code: Option<String>,
+    /// The national significant number, digits only (`7911123456`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
+    /// The address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// The city.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// The postcode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postcode: Option<String>,
+    /// The VAT number, `GB` and 9 digits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vat_number: Option<String>,
+}
+
+/// Atoa's customer type.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum CustomerType {
+    /// A person (the default).
+    #[default]
+    Individual,
+    /// A business.
+    Business,
+}
+
+/// Checks one record against Atoa's create-customer rules.
+///
+/// # Example
+/// ```
+/// use serde_json::json;
+/// let checked = intake::profiles::atoa::check(&json!({"fullName": "Ada", "phoneNumber": "+44 7911 123456"}), &intake::Options::default());
+/// let customer = checked.customer.unwrap();
+/// assert_eq!(customer.phone_country_code.as_deref(), Some("44"));
+/// assert_eq!(checked.warnings[0].code, intake::Code::PhoneSplit);
+/// ```
+#[must_use]
+pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
+    run(record, options, bad_request, |map, report| {
+        let root = Loc::ROOT;
+        let full_name = field(report, map, "fullName", &root.key("fullName"), Need::Required, |s| {
+            text::parse(s, &FULL_NAME).map(Parsed::clean)
+        });
+        let email = field(report, map, "email", &root.key("email"), Need::Optional, email::parse);
+        let kind = field(report, map, "type", &root.key("type"), Need::Optional, |s| {
+            enumeration::parse(s, &["INDIVIDUAL", "BUSINESS"]).map(|t| {
+                Parsed::clean(if t == "BUSINESS" { CustomerType::Business } else { CustomerType::Individual })
+            })
+        });
+        let phone = phone_fields(map, report);
+        if !present(map, "email") && !present(map, "phoneNumber") && !present(map, "phoneCountryCode") {
+            report.error(
+                &root,
+                Fault::new(Code::RecordOneOfRequired, "either email or phoneCountryCode and phoneNumber is required"),
+            );
+        }
+        let line = |rule: TextRule| move |s: &str| text::parse(s, &rule).map(Parsed::clean);
+        let address = field(report, map, "address", &root.key("address"), Need::Optional, line(ADDRESS));
+        let city = field(report, map, "city", &root.key("city"), Need::Optional, line(CITY));
+        let postcode = field(report, map, "postcode", &root.key("postcode"), Need::Optional, parse_postcode);
+        let kind = kind.unwrap_or_default();
+        let vat_loc = root.key("vatNumber");
+        let vat_number = field(report, map, "vatNumber", &vat_loc, Need::Optional, vat::parse);
+        if vat_number.is_some() && kind == CustomerType::Individual {
+            report.warn(
+                &vat_loc,
+                Fault::new(Code::VatIndividual, "a VAT number is for business customers, but the type is INDIVIDUAL"),
+            );
+        }
+        unknown(report, map, &root, FIELDS);
+        let (phone_country_code, phone_number) = phone.unzip();
+        Body {
+            customer: full_name.map(|full_name| Customer {
+                full_name,
+                email,
+                kind,
+                phone_country_code,
+                phone_number,
+                address,
+                city,
+                postcode,
+                vat_number,
+            }),
+            batch_key: None,
+        }
+    })
+}
+
+/// The two phone fields, checked together: `(country code, national number)`.
+fn phone_fields(map: &Map<String, Value>, report: &mut Report) -> Option<(String, String)> {
+    let cc_loc = Loc::ROOT.key("phoneCountryCode");
+    let number_loc = Loc::ROOT.key("phoneNumber");
+    let code = string(report, map, "phoneCountryCode", &cc_loc, Need::Optional);
+    let number = string(report, map, "phoneNumber", &number_loc, Need::Optional);
+    match (code, number) {
+        (Some(code), Some(number)) => {
+            let code = match parse_country_code(code) {
+                Ok(c) => c,
+                Err(fault) => {
+                    report.error(&cc_loc, fault);
+                    return None;
+                }
+            };
+            let p = report.accept(&number_loc, phone::parse_with_code(code, number).map(Parsed::clean))?;
+            Some((p.country_code.to_string(), p.national))
+        }
+        (None, Some(number)) if !present(map, "phoneCountryCode") => {
+            let t = number.trim_start();
+            if t.starts_with('+') || t.starts_with("00") {
+                let p = report.accept(&number_loc, phone::parse(number, None))?;
+                report.warn(
+                    &number_loc,
+                    Fault::new(Code::PhoneSplit, "the international number was split into phoneCountryCode and phoneNumber"),
+                );
+                Some((p.country_code.to_string(), p.national))
+            } else {
+                report.error(&cc_loc, Fault::new(Code::FieldRequired, "is required with phoneNumber"));
+                None
+            }
+        }
+        (Some(code), None) if !present(map, "phoneNumber") => {
+            if let Err(fault) = parse_country_code(code) {
+                report.error(&cc_loc, fault);
+            }
+            report.error(&number_loc, Fault::new(Code::FieldRequired, "is required with phoneCountryCode"));
+            None
+        }
+        _ => None,
+    }
+}
+
+/// `phoneCountryCode`: digits only, at most 5, a leading `+` removed, a code in use.
+fn parse_country_code(input: &str) -> Result<u16, Fault> {
+    let s = input.trim();
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return Err(Fault::new(Code::PhoneCountryCodeInvalid, "must be digits only, at most 5 (for example 44)"));
+    }
+    match digits.parse::<u16>() {
+        Ok(code) if phone::is_country_code(code) => Ok(code),
+        _ => Err(Fault::new(Code::PhoneCountryCodeInvalid, "is not a country calling code in use")),
+    }
+}
+
+/// `postcode`: the documented rule is the error; UK-shaped ones are normalized.
+///
+/// # Errors
+/// `postcode.invalid`; a non-UK-shaped postcode succeeds with `postcode.not_uk`.
+///
+/// # Example
+/// ```
+/// use intake::profiles::atoa::parse_postcode;
+/// assert_eq!(parse_postcode("sw1a1aa").unwrap().value, "SW1A 1AA");
+/// assert_eq!(parse_postcode("10115").unwrap().warnings[0].code, intake::Code::PostcodeNotUk);
+/// assert!(parse_postcode("SW1A-1AA").is_err());
+/// ```
+pub fn parse_postcode(input: &str) -> Result<Parsed<String>, Fault> {
+    if let Some(uk) = postcode::uk(input) {
+        // A four-digit BFPO number is nine characters with its space; Atoa takes eight.
+        return Ok(Parsed::clean(if uk.len() > 8 { uk.replace(' ', "") } else { uk }));
+    }
+    let s = input.trim().to_ascii_uppercase();
+    let len = s.chars().count();
+    if !(4..=8).contains(&len) || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ') {
+        return Err(Fault::new(Code::PostcodeInvalid, "must be 4 to 8 characters: letters, digits and spaces"));
+    }
+    Ok(Parsed::warned(s, Fault::new(Code::PostcodeNotUk, "is not shaped like a UK postcode")))
+}

@@ -1,0 +1,201 @@
+//! Authvia, `POST /v3/accounts/{AVID}/customers` (seed 002).
+//!
+//! - `ref` required, a non-blank string, unique within the account: within one
+//!   batch a repeated `ref` is an error on the later records (status 409, the
+//!   status Authvia answers for "ref already exists"; every other error is 400).
+//! - `addresses` required, at least one: each `{ "value": "..." }` (a bare string
+//!   is accepted and wrapped), an E.164 phone or an email. Phones are normalized
+//!   to E.164; emails lower-cased entirely (Authvia fails on upper-case emails).
+//!   The first is the default; a repeated address is dropped with a warning.
+//! - `metadata` and `appdata`: JSON objects passed through unchanged, at most
+//!   [`FREE_FORM_MAX_BYTES`] of JSON and [`FREE_FORM_MAX_DEPTH`] levels deep.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::fields::{get, object, string, unknown, wrong_type, Need};
+use crate::profiles::{run, Body, Checked};
+use crate::rules::text::{self, TextRule};
+use crate::rules::{email, phone};
+use crate::{Code, Diagnostic, Fault, Loc, Options, Parsed, Report};
+
+/// The documented request fields.
+pub const FIELDS: &[&str] = &["ref", "addresses", "metadata", "appdata"];
+/// Largest `metadata` or `appdata` object, in bytes of JSON.
+pub const FREE_FORM_MAX_BYTES: usize = 16 * 1024;
+/// Deepest `metadata` or `appdata` object.
+pub const FREE_FORM_MAX_DEPTH: usize = 8;
+/// `ref`: no documented maximum; bounded by the general string limit.
+pub const REF: TextRule = TextRule::line(10_000);
+
+/// An Authvia create-customer request, ready to send.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Customer {
+    /// The merchant's reference, unique within the account.
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// Phones (E.164) and emails; the first is the default.
+    pub addresses: Vec<Address>,
+    /// Free-form data about the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Map<String, Value>>,
+    /// Private merchant data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appdata: Option<Map<String, Value>>,
+}
+
+/// One address: a phone in E.164 or an email.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    /// The normalized value.
+    pub value: String,
+}
+
+/// Checks one record against Authvia's create-customer rules.
+///
+/// # Example
+/// ```
+/// use serde_json::json;
+/// let checked = intake::profiles::authvia::check(
+///     &json!({"ref": "cust-1", "addresses": ["Ada@Example.com", {"value": "+1 (415) 555-2671"}]}),
+///     &intake::Options::default(),
+/// );
+/// let customer = checked.customer.unwrap();
+/// assert_eq!(customer.addresses[0].value, "ada@example.com");
+/// assert_eq!(customer.addresses[1].value, "+14155552671");
+/// ```
+#[must_use]
+pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
+    run(record, options, status, |map, report| {
+        let root = Loc::ROOT;
+        let ref_loc = root.key("ref");
+        let reference = string(report, map, "ref", &ref_loc, Need::Required)
+            .and_then(|s| report.accept(&ref_loc, text::parse(s, &REF).map(Parsed::clean)));
+        let addresses = addresses(map, report);
+        let metadata = free_form(map, "metadata", report);
+        let appdata = free_form(map, "appdata", report);
+        unknown(report, map, &root, FIELDS);
+        let batch_key = reference.clone();
+        let customer = match (reference, addresses) {
+            (Some(reference), Some(addresses)) => Some(Customer { reference, addresses, metadata, appdata }),
+            _ => None,
+        };
+        Body { customer, batch_key }
+    })
+}
+
+fn addresses(map: &Map<String, Value>, report: &mut Report) -> Option<Vec<Address>> {
+    let loc = Loc::ROOT.key("addresses");
+    let items = match get(map, "addresses") {
+        None => {
+            report.error(&loc, crate::fields::required());
+            return None;
+        }
+        Some(Value::Array(items)) if items.is_empty() => {
+            report.error(&loc, Fault::new(Code::FieldRequired, "must have at least one address"));
+            return None;
+        }
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            report.error(&loc, wrong_type("an array", other));
+            return None;
+        }
+    };
+    let mut out: Vec<Address> = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let item_loc = loc.index(i);
+        let (text, value_loc) = match item {
+            Value::String(s) => (s.as_str(), item_loc),
+            Value::Object(obj) => {
+                unknown(report, obj, &item_loc, &["value"]);
+                let value_loc = item_loc.key("value");
+                match string(report, obj, "value", &value_loc, Need::Required) {
+                    Some(s) => (s, value_loc),
+                    None => {
+                        ok = false;
+                        continue;
+                    }
+                }
+            }
+            other => {
+                report.error(&item_loc, wrong_type("an object {\"value\": ...} or a string", other));
+                ok = false;
+                continue;
+            }
+        };
+        match address(text) {
+            Ok(parsed) => {
+                let value = report.take(&value_loc, parsed);
+                if out.iter().any(|a| a.value == value) {
+                    report.warn(&item_loc, Fault::new(Code::AddressDuplicate, "repeats an earlier address and was dropped"));
+                } else {
+                    out.push(Address { value });
+                }
+            }
+            Err(fault) => {
+                report.error(&value_loc, fault);
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(out)
+}
+
+/// An address value: an email (lower-cased entirely) if it has an `@`, else an
+/// international phone number in E.164.
+///
+/// # Errors
+/// The email or phone rule's fault; `address.invalid` for a value that is neither.
+///
+/// # Example
+/// ```
+/// assert_eq!(intake::profiles::authvia::address("+44 7911 123456").unwrap().value, "+447911123456");
+/// assert!(intake::profiles::authvia::address("07911 123456").is_err());
+/// ```
+pub fn address(input: &str) -> Result<Parsed<String>, Fault> {
+    if text::is_blank(input) {
+        return Err(Fault::new(Code::FieldRequired, "is required and must not be blank"));
+    }
+    if input.contains('@') {
+        return email::parse(input).map(|p| p.map(|e| e.to_lowercase()));
+    }
+    let looks_like_phone = input.trim().chars().all(|c| c.is_ascii_digit() || " +-.()".contains(c));
+    if !looks_like_phone {
+        return Err(Fault::new(Code::AddressInvalid, "must be an email address or a phone number in E.164 (+ and digits)"));
+    }
+    phone::parse(input, None).map(|p| p.map(|p| p.e164))
+}
+
+fn free_form(map: &Map<String, Value>, key: &'static str, report: &mut Report) -> Option<Map<String, Value>> {
+    let loc = Loc::ROOT.key(key);
+    let obj = object(report, map, key, &loc, Need::Optional)?;
+    let size = serde_json::to_vec(obj).map_or(usize::MAX, |v| v.len());
+    let depth = 1 + obj.values().map(depth).max().unwrap_or(0);
+    if size > FREE_FORM_MAX_BYTES {
+        report.error(&loc, Fault::owned(Code::JsonTooLarge, format!("must be at most {FREE_FORM_MAX_BYTES} bytes of JSON")));
+        return None;
+    }
+    if depth > FREE_FORM_MAX_DEPTH {
+        report.error(&loc, Fault::owned(Code::JsonTooLarge, format!("must be nested at most {FREE_FORM_MAX_DEPTH} levels deep")));
+        return None;
+    }
+    Some(obj.clone())
+}
+
+fn depth(value: &Value) -> usize {
+    match value {
+        Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
+        Value::Object(o) => 1 + o.values().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// 409 when the only problem is a `ref` repeated within the batch, else 400.
+pub(crate) fn status(errors: &[Diagnostic]) -> u16 {
+    if errors.iter().all(|e| e.code == Code::RefDuplicate) {
+        409
+    } else {
+        400
+    }
+}

@@ -1,0 +1,184 @@
+//! Juicyway Wallet-as-a-Service, `POST /customers` (seed 004).
+//!
+//! - Required: `first_name`, `last_name`, `email`, `phone` (with country code),
+//!   `type` (`individual` or `business`), and `billing_address` with `line1`,
+//!   `city`, `state`, `zip_code`, `country` (ISO alpha-2); `line2` optional.
+//! - A phone without a country code is read in the billing country, normalized,
+//!   and warned about; a phone of another country than the billing one is a warning.
+//! - Juicyway's Customers API limits names to 100 characters of letters, spaces,
+//!   hyphens and apostrophes: warnings here, as PROVIDERS.md says.
+//! - Status: 400 when a field is missing or of the wrong JSON type (or the body is
+//!   not JSON); 422 when a value is present but invalid; 409 for an email repeated
+//!   within a batch.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::fields::{field, object, string, unknown, Need};
+use crate::profiles::{run, Body, Checked};
+use crate::rules::country::{self, Alpha};
+use crate::rules::text::TextRule;
+use crate::rules::{email, enumeration, phone, text};
+use crate::{Code, Diagnostic, Fault, Loc, Options, Parsed};
+
+/// The documented request fields, in the seed's order.
+pub const FIELDS: &[&str] = &["first_name", "last_name", "email", "phone", "type", "billing_address"];
+/// The documented billing address fields.
+pub const ADDRESS_FIELDS: &[&str] = &["line1", "line2", "city", "state", "zip_code", "country"];
+/// Names: no documented limit on the WaaS endpoint beyond the general one.
+pub const NAME: TextRule = TextRule::name(1, 255);
+/// Address lines and parts.
+pub const LINE: TextRule = TextRule::line(255);
+/// What the Customers API allows in a name: at most 100 characters.
+pub const NAME_ADVISED_MAX: usize = 100;
+
+/// A Juicyway create-customer request, ready to send.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Customer {
+    /// First name.
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// Email address.
+    pub email: String,
+    /// Phone, E.164.
+    pub phone: String,
+    /// `individual` or `business`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The billing address.
+    pub billing_address: BillingAddress,
+}
+
+/// A Juicyway billing address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BillingAddress {
+    /// Street address line 1.
+    pub line1: String,
+    /// Street address line 2.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line2: Option<String>,
+    /// City.
+    pub city: String,
+    /// State or region.
+    pub state: String,
+    /// Postal code.
+    pub zip_code: String,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: String,
+}
+
+/// Checks one record against Juicyway's create-customer rules.
+///
+/// # Example
+/// ```
+/// use serde_json::json;
+/// let record = json!({
+///     "first_name": "James", "last_name": "Okafor", "email": "james@example.com",
+///     "phone": "0801 234 5678", "type": "Individual",
+///     "billing_address": {"line1": "123 Test Lane", "city": "Lagos", "state": "Lagos", "zip_code": "100001", "country": "ng"}
+/// });
+/// let checked = intake::profiles::juicyway::check(&record, &intake::Options::default());
+/// let customer = checked.customer.unwrap();
+/// assert_eq!(customer.phone, "+2348012345678");
+/// assert_eq!(customer.kind, "individual");
+/// assert_eq!(checked.warnings[0].code, intake::Code::PhoneNational);
+/// ```
+#[must_use]
+pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
+    run(record, options, status, |map, report| {
+        let root = Loc::ROOT;
+        let name = |key: &'static str, report: &mut crate::Report| {
+            let loc = root.key(key);
+            let value = field(report, map, key, &loc, Need::Required, |s| text::parse(s, &NAME).map(Parsed::clean))?;
+            if value.chars().count() > NAME_ADVISED_MAX {
+                report.warn(&loc, Fault::new(Code::TextTooLong, "is longer than the 100 characters Juicyway's Customers API allows"));
+            }
+            if !value.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '\u{2019}')) {
+                report.warn(
+                    &loc,
+                    Fault::new(Code::TextCharset, "has characters other than letters, spaces, hyphens and apostrophes, which Juicyway's Customers API refuses"),
+                );
+            }
+            Some(value)
+        };
+        let first_name = name("first_name", report);
+        let last_name = name("last_name", report);
+        let email = field(report, map, "email", &root.key("email"), Need::Required, email::parse);
+        let kind = field(report, map, "type", &root.key("type"), Need::Required, |s| {
+            enumeration::parse(s, &["individual", "business"]).map(Parsed::clean)
+        });
+
+        let address_loc = root.key("billing_address");
+        let address = object(report, map, "billing_address", &address_loc, Need::Required);
+        let mut billing = None;
+        let mut country = None;
+        if let Some(a) = address {
+            let line = |key: &'static str, need: Need, report: &mut crate::Report| {
+                field(report, a, key, &address_loc.key(key), need, |s| text::parse(s, &LINE).map(Parsed::clean))
+            };
+            let line1 = line("line1", Need::Required, report);
+            let line2 = line("line2", Need::Optional, report);
+            let city = line("city", Need::Required, report);
+            let state = line("state", Need::Required, report);
+            let zip_code = line("zip_code", Need::Required, report);
+            country = field(report, a, "country", &address_loc.key("country"), Need::Required, |s| {
+                country::parse(s, Alpha::Two)
+            });
+            unknown(report, a, &address_loc, ADDRESS_FIELDS);
+            if let (Some(line1), Some(city), Some(state), Some(zip_code), Some(country)) =
+                (line1, city, state, zip_code, country)
+            {
+                billing = Some(BillingAddress { line1, line2, city, state, zip_code, country: country.to_owned() });
+            }
+        }
+
+        // The phone comes after the address: a national number is read in its country.
+        let phone_loc = root.key("phone");
+        let phone = string(report, map, "phone", &phone_loc, Need::Required)
+            .and_then(|s| report.accept(&phone_loc, phone::parse(s, country)));
+        if let (Some(p), Some(c)) = (&phone, country) {
+            if p.region.is_some_and(|r| r.as_str() != c) {
+                report.warn(
+                    &phone_loc,
+                    Fault::new(Code::PhoneRegionMismatch, "belongs to another country than the billing address; Juicyway expects them to match"),
+                );
+            }
+        }
+        unknown(report, map, &root, FIELDS);
+
+        let batch_key = email.as_deref().map(str::to_lowercase);
+        let customer = match (first_name, last_name, email, phone, kind, billing) {
+            (Some(first_name), Some(last_name), Some(email), Some(phone), Some(kind), Some(billing_address)) => {
+                Some(Customer { first_name, last_name, email, phone: phone.e164, kind: kind.to_owned(), billing_address })
+            }
+            _ => None,
+        };
+        Body { customer, batch_key }
+    })
+}
+
+/// 400 for a missing field or a wrong JSON type, 409 for a repeated email, 422
+/// for any other invalid value.
+pub(crate) fn status(errors: &[Diagnostic]) -> u16 {
+    let structural = |c: Code| {
+        matches!(
+            c,
+            Code::FieldRequired
+                | Code::FieldType
+                | Code::RecordNotObject
+                | Code::RecordMalformed
+                | Code::LimitSize
+                | Code::LimitDepth
+                | Code::LimitArray
+                | Code::LimitString
+        )
+    };
+    if errors.iter().any(|e| structural(e.code)) {
+        400
+    } else if errors.iter().all(|e| e.code == Code::EmailDuplicate) {
+        409
+    } else {
+        422
+    }
+}

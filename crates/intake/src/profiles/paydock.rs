@@ -1,0 +1,298 @@
+//! Paydock, now CommBank PowerBoard, `POST /v1/customers` (seed 001).
+//!
+//! The seed's `required[flow]` column (`+` every flow, `-` optional, `+N`
+//! required in flow N, `-N` not required in flow N), with flows 1 card,
+//! 2 one-time token, 3 vault token, 4 vault token without gateway id.
+//!
+//! - The flow is detected (`token` → 2; `payment_source.vault_token` with
+//!   `gateway_id` → 3, without → 4; card fields → 1) or forced by
+//!   [`Options::flow`]. Fields of another flow than the one used are `flow.mixed`.
+//! - Flow 1: `payment_source.type` = `card`, `gateway_id`, `card_name`,
+//!   `card_number`, `expire_month`, `expire_year` required; `card_ccv` optional.
+//!   Flow 2: `token` (UUID). Flow 3: `vault_token` (UUID) and `gateway_id`.
+//!   Flow 4: `vault_token`, no `gateway_id`. `payment_source.type` is required
+//!   in flows 1, 3 and 4 (the seed's `+`), and `payment_source` itself too.
+//! - `default_source` is optional: the seed's `+` cannot hold for flow 2.
+//! - An optional field whose format is wrong is dropped with `field.ignored`, as
+//!   Paydock disregards it; a required field with a wrong format is an error.
+//! - `expire_year` may be two digits (Paydock's own examples send `"21"`); it is
+//!   normalized to four. `expire_month` to two.
+//! - Every invalid record: 400.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::fields::{field, get, object, present, unknown, Need};
+use crate::profiles::{bad_request, run, Body, Checked};
+use crate::rules::card::{self, CardNumber, Cvv};
+use crate::rules::country::{self, Alpha};
+use crate::rules::text::{self, TextRule};
+use crate::rules::{email, enumeration, id, phone};
+use crate::{Code, Fault, Flow, Loc, Options, Parsed, Report};
+
+/// The documented top-level fields, in the seed's order.
+pub const FIELDS: &[&str] = &[
+    "token", "reference", "description", "company_name", "first_name", "last_name", "email", "phone",
+    "default_source", "payment_source",
+];
+/// The documented `payment_source` fields, in the seed's order.
+pub const SOURCE_FIELDS: &[&str] = &[
+    "gateway_id", "vault_token", "type", "card_name", "card_number", "expire_month", "expire_year", "card_ccv",
+    "address_line1", "address_line2", "address_state", "address_country", "address_city", "address_postcode",
+];
+/// Fields that only a card payment source (flow 1) carries.
+pub const CARD_FIELDS: &[&str] = &["card_name", "card_number", "expire_month", "expire_year", "card_ccv"];
+/// Payment source types Paydock's SDKs send.
+pub const SOURCE_TYPES: &[&str] = &["card", "bank_account", "bsb", "checkout_token"];
+/// Free text: Paydock documents no lengths; 255 is the bound used.
+pub const TEXT: TextRule = TextRule::line(255);
+/// Names: as text, inner white space folded.
+pub const NAME: TextRule = TextRule::name(1, 255);
+/// Descriptions may span lines.
+pub const DESCRIPTION: TextRule = TextRule::multiline(10_000);
+
+/// A Paydock create-customer request, ready to send.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[allow(missing_docs)] // The field names are Paydock's own, described in its table.
+pub struct Customer {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_source: Option<PaymentSource>,
+}
+
+/// Paydock's `payment_source` object. Card data is held in redacting types.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[allow(missing_docs)] // The field names are Paydock's own, described in its table.
+pub struct PaymentSource {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gateway_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vault_token: Option<String>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub card_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub card_number: Option<CardNumber>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expire_month: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expire_year: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub card_ccv: Option<Cvv>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_line1: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_line2: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_state: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_city: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_postcode: Option<String>,
+}
+
+/// The flow the record's own fields point to, if any.
+///
+/// # Example
+/// ```
+/// use serde_json::json;
+/// use intake::{Flow, profiles::paydock::detect_flow};
+/// assert_eq!(detect_flow(&json!({"token": "x"})), Some(Flow::OneTimeToken));
+/// assert_eq!(detect_flow(&json!({"payment_source": {"vault_token": "x"}})), Some(Flow::VaultTokenWithoutGateway));
+/// assert_eq!(detect_flow(&json!({"payment_source": {"card_number": "x"}})), Some(Flow::Card));
+/// ```
+#[must_use]
+pub fn detect_flow(record: &Value) -> Option<Flow> {
+    let map = record.as_object()?;
+    let source = get(map, "payment_source").and_then(Value::as_object);
+    let has = |key: &str| source.is_some_and(|s| present(s, key));
+    if present(map, "token") {
+        Some(Flow::OneTimeToken)
+    } else if has("vault_token") {
+        Some(if has("gateway_id") { Flow::VaultToken } else { Flow::VaultTokenWithoutGateway })
+    } else if CARD_FIELDS.iter().any(|k| has(k)) {
+        Some(Flow::Card)
+    } else {
+        None
+    }
+}
+
+/// Checks one record against Paydock's create-customer rules, in the detected
+/// flow or the one [`Options::flow`] forces.
+///
+/// # Example
+/// ```
+/// use serde_json::json;
+/// let record = json!({"first_name": "Ada", "payment_source": {
+///     "type": "CARD", "gateway_id": "5F0C1B2A3D4E5F60718293A4", "card_name": "Ada Lovelace",
+///     "card_number": "4111 1111 1111 1111", "expire_month": "1", "expire_year": "29", "card_ccv": "123"}});
+/// let options = intake::Options::new("2026-11-22".parse().unwrap());
+/// let source = intake::profiles::paydock::check(&record, &options).customer.unwrap().payment_source.unwrap();
+/// assert_eq!((source.expire_month.as_deref(), source.expire_year.as_deref()), (Some("01"), Some("2029")));
+/// ```
+#[must_use]
+pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
+    run(record, options, bad_request, |map, report| {
+        let root = Loc::ROOT;
+        let flow = options.flow.or_else(|| detect_flow(record));
+        let Some(flow) = flow else {
+            report.error(
+                &root,
+                Fault::new(
+                    Code::FlowUndetermined,
+                    "no flow found: give a token, a payment_source.vault_token, or card fields in payment_source",
+                ),
+            );
+            unknown(report, map, &root, FIELDS);
+            return Body { customer: None, batch_key: None };
+        };
+        let text_field = |key: &'static str, rule: TextRule, report: &mut Report| {
+            field(report, map, key, &root.key(key), Need::Lenient, |s| text::parse(s, &rule).map(Parsed::clean))
+        };
+        let mut c = Customer {
+            reference: text_field("reference", TEXT, report),
+            description: text_field("description", DESCRIPTION, report),
+            company_name: text_field("company_name", TEXT, report),
+            first_name: text_field("first_name", NAME, report),
+            last_name: text_field("last_name", NAME, report),
+            email: field(report, map, "email", &root.key("email"), Need::Lenient, email::parse),
+            phone: field(report, map, "phone", &root.key("phone"), Need::Lenient, |s| {
+                phone::parse(s, None).map(|p| p.map(|p| p.e164))
+            }),
+            default_source: field(report, map, "default_source", &root.key("default_source"), Need::Lenient, |s| {
+                id::hex24(s).map(Parsed::clean)
+            }),
+            ..Customer::default()
+        };
+        let token_loc = root.key("token");
+        if flow == Flow::OneTimeToken {
+            c.token = field(report, map, "token", &token_loc, Need::Required, |s| id::uuid(s).map(Parsed::clean));
+            if get(map, "payment_source").is_some() {
+                report.error(
+                    &root.key("payment_source"),
+                    mixed("flow 2 (one-time token) carries the payment source inside the token; remove payment_source"),
+                );
+            }
+        } else {
+            if present(map, "token") {
+                report.error(&token_loc, mixed("a token belongs to flow 2 (one-time token), not to this flow"));
+            }
+            let source_loc = root.key("payment_source");
+            if let Some(source) = object(report, map, "payment_source", &source_loc, Need::Required) {
+                c.payment_source = Some(payment_source(source, flow, &source_loc, options, report));
+            }
+        }
+        unknown(report, map, &root, FIELDS);
+        Body { customer: Some(c), batch_key: None }
+    })
+}
+
+fn payment_source(
+    map: &Map<String, Value>,
+    flow: Flow,
+    loc: &Loc<'_>,
+    options: &Options,
+    report: &mut Report,
+) -> PaymentSource {
+    let need_in = |flows: &[Flow]| if flows.contains(&flow) { Need::Required } else { Need::Lenient };
+    let mut s = PaymentSource::default();
+
+    // Fields that belong to other flows are refused, not dropped: they change what Paydock does.
+    let gateway_loc = loc.key("gateway_id");
+    if flow == Flow::VaultTokenWithoutGateway && present(map, "gateway_id") {
+        report.error(&gateway_loc, mixed("flow 4 is a vault token without a gateway id; remove gateway_id or use flow 3"));
+    } else {
+        s.gateway_id = field(report, map, "gateway_id", &gateway_loc, need_in(&[Flow::Card, Flow::VaultToken]), |v| {
+            id::hex24(v).map(Parsed::clean)
+        });
+    }
+    let vault_loc = loc.key("vault_token");
+    if flow == Flow::Card {
+        if present(map, "vault_token") {
+            report.error(&vault_loc, mixed("a vault token belongs to flows 3 and 4, not to a card payment source"));
+        }
+    } else {
+        s.vault_token = field(report, map, "vault_token", &vault_loc, Need::Required, |v| id::uuid(v).map(Parsed::clean));
+    }
+
+    let type_loc = loc.key("type");
+    s.kind = field(report, map, "type", &type_loc, Need::Required, |v| {
+        let allowed: &[&'static str] = if flow == Flow::Card { &["card"] } else { SOURCE_TYPES };
+        enumeration::parse(v, allowed).map(|t| Parsed::clean(t.to_owned()))
+    });
+
+    if flow == Flow::Card {
+        card_fields(map, loc, options, &mut s, report);
+    } else {
+        for key in CARD_FIELDS {
+            if present(map, key) {
+                report.error(&loc.key(key), mixed("card fields belong to flow 1 (card), not to a vault token"));
+            }
+        }
+    }
+
+    let text_field = |key: &'static str, report: &mut Report| {
+        field(report, map, key, &loc.key(key), Need::Lenient, |v| text::parse(v, &TEXT).map(Parsed::clean))
+    };
+    s.address_line1 = text_field("address_line1", report);
+    s.address_line2 = text_field("address_line2", report);
+    s.address_state = text_field("address_state", report);
+    s.address_country = field(report, map, "address_country", &loc.key("address_country"), Need::Lenient, |v| {
+        // Paydock documents "Country Code" without saying which kind: either is kept.
+        let kind = if v.trim().len() == 3 { Alpha::Three } else { Alpha::Two };
+        country::parse(v, kind).map(|p| p.map(str::to_owned))
+    });
+    s.address_city = text_field("address_city", report);
+    s.address_postcode = text_field("address_postcode", report);
+    unknown(report, map, loc, SOURCE_FIELDS);
+    s
+}
+
+fn card_fields(map: &Map<String, Value>, loc: &Loc<'_>, options: &Options, s: &mut PaymentSource, report: &mut Report) {
+    s.card_name = field(report, map, "card_name", &loc.key("card_name"), Need::Required, |v| {
+        text::parse(v, &NAME).map(Parsed::clean)
+    });
+    s.card_number = field(report, map, "card_number", &loc.key("card_number"), Need::Required, |v| {
+        card::number(v).map(Parsed::clean)
+    });
+    let month_loc = loc.key("expire_month");
+    let year_loc = loc.key("expire_year");
+    let month = field(report, map, "expire_month", &month_loc, Need::Required, |v| card::month(v).map(Parsed::clean));
+    let year = field(report, map, "expire_year", &year_loc, Need::Required, |v| card::year(v).map(Parsed::clean));
+    if let (Some(m), Some(y)) = (month, year) {
+        match card::expiry(m, y, options.today) {
+            Ok(()) => {
+                s.expire_month = Some(format!("{m:02}"));
+                s.expire_year = Some(y.to_string());
+            }
+            Err(fault) => report.error(&year_loc, fault),
+        }
+    }
+    let brand = s.card_number.as_ref().map(CardNumber::brand);
+    s.card_ccv = field(report, map, "card_ccv", &loc.key("card_ccv"), Need::Lenient, |v| card::cvv(v, brand).map(Parsed::clean));
+}
+
+#[cold]
+fn mixed(message: &'static str) -> Fault {
+    Fault::new(Code::FlowMixed, message)
+}

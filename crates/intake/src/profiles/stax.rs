@@ -1,0 +1,280 @@
+//! Stax Payments (formerly Fattmerchant), `POST /customer` (seed 003).
+//!
+//! - At least one of `firstname`, `lastname`, `email`, `company` (error at `""`).
+//! - Limits from Stax.js: names at most 50 characters; `address_1`, `address_2`,
+//!   `address_city` at most 255; `address_state` at most 2; `phone` at least 10
+//!   characters; `address_zip` at most 16 (a third-party client's limit).
+//! - `address_country`: ISO alpha-3 (alpha-2 converted with a warning).
+//! - `phone` and `cc_sms` are phones in E.164; a national number is read in the
+//!   record's country, or the United States when none is given (Stax serves US
+//!   merchants), with a `phone.national` warning.
+//! - `options.custom_fields`: `{name, type, value}` items; the value is validated
+//!   by its type and normalized to a string; names are unique.
+//! - In a batch, a repeated email is a warning: Stax creates a second customer.
+//! - Every invalid record: 400.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::fields::{field, get, object, present, reject, string, unknown, wrong_type, Need};
+use crate::profiles::{bad_request, run, Body, Checked};
+use crate::rules::country::{self, Alpha};
+use crate::rules::text::{self, TextRule};
+use crate::rules::{email, enumeration, phone, scalar};
+use crate::{Code, Fault, Loc, Options, Parsed, Report};
+
+/// The documented request fields.
+pub const FIELDS: &[&str] = &[
+    "firstname", "lastname", "company", "email", "cc_emails", "cc_sms", "phone", "address_1", "address_2",
+    "address_city", "address_state", "address_zip", "address_country", "notes", "reference", "options",
+    "allow_invoice_credit_card_payments",
+];
+/// The custom field types intake defines (Stax publishes none).
+pub const CUSTOM_TYPES: &[&str] = &["text", "number", "date", "boolean", "email", "phone", "url"];
+/// First and last names: at most 50 characters.
+pub const NAME: TextRule = TextRule::name(1, 50);
+/// Address lines and city: at most 255.
+pub const LINE: TextRule = TextRule::line(255);
+/// State: at most 2 characters.
+pub const STATE: TextRule = TextRule::line(2);
+/// Zip: at most 16.
+pub const ZIP: TextRule = TextRule::line(16);
+/// Company, reference: no documented limit; 255 like the address lines.
+pub const OTHER: TextRule = TextRule::line(255);
+/// Notes: multi-line.
+pub const NOTES: TextRule = TextRule::multiline(10_000);
+/// Region a national phone number is read in when the record has no country.
+pub const DEFAULT_REGION: &str = "US";
+
+/// A Stax create-customer request, ready to send.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[allow(missing_docs)] // The field names are Stax's own.
+pub struct Customer {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub firstname: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lastname: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cc_emails: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cc_sms: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_1: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_2: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_city: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_state: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_zip: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<Map<String, Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_invoice_credit_card_payments: Option<bool>,
+}
+
+/// Checks one record against Stax's create-customer rules.
+///
+/// # Example
+/// ```
+/// use serde_json::json;
+/// let checked = intake::profiles::stax::check(
+///     &json!({"company": "Acme", "address_country": "us", "options": {"custom_fields": [{"name": "seats", "type": "number", "value": 42}]}}),
+///     &intake::Options::default(),
+/// );
+/// let customer = checked.customer.unwrap();
+/// assert_eq!(customer.address_country.as_deref(), Some("USA"));
+/// assert_eq!(customer.options.unwrap()["custom_fields"][0]["value"], "42");
+/// ```
+#[must_use]
+pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
+    run(record, options, bad_request, |map, report| {
+        let root = Loc::ROOT;
+        let text_field = |key: &'static str, rule: TextRule, report: &mut Report| {
+            field(report, map, key, &root.key(key), Need::Optional, |s| text::parse(s, &rule).map(Parsed::clean))
+        };
+        let mut c = Customer {
+            firstname: text_field("firstname", NAME, report),
+            lastname: text_field("lastname", NAME, report),
+            company: text_field("company", OTHER, report),
+            email: field(report, map, "email", &root.key("email"), Need::Optional, email::parse),
+            ..Customer::default()
+        };
+        if !["firstname", "lastname", "email", "company"].iter().any(|k| present(map, k)) {
+            report.error(
+                &root,
+                Fault::new(Code::RecordOneOfRequired, "at least one of firstname, lastname, email or company is required"),
+            );
+        }
+        c.address_country = field(report, map, "address_country", &root.key("address_country"), Need::Optional, |s| {
+            country::parse(s, Alpha::Three)
+        })
+        .map(str::to_owned);
+        let region = c
+            .address_country
+            .as_deref()
+            .and_then(|a3| isocountry::CountryCode::for_alpha3(a3).ok())
+            .map_or(DEFAULT_REGION, |cc| cc.alpha2());
+        c.cc_emails = list(map, "cc_emails", report, |s| email::parse(s));
+        c.cc_sms = list(map, "cc_sms", report, |s| phone_at_least_10(s, region));
+        c.phone = field(report, map, "phone", &root.key("phone"), Need::Optional, |s| phone_at_least_10(s, region));
+        c.address_1 = text_field("address_1", LINE, report);
+        c.address_2 = text_field("address_2", LINE, report);
+        c.address_city = text_field("address_city", LINE, report);
+        c.address_state = text_field("address_state", STATE, report);
+        c.address_zip = text_field("address_zip", ZIP, report);
+        c.notes = text_field("notes", NOTES, report);
+        c.reference = text_field("reference", OTHER, report);
+        c.options = options_object(map, report);
+        c.allow_invoice_credit_card_payments = match get(map, "allow_invoice_credit_card_payments") {
+            None => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                report.error(&root.key("allow_invoice_credit_card_payments"), wrong_type("a boolean", other));
+                None
+            }
+        };
+        unknown(report, map, &root, FIELDS);
+        let batch_key = c.email.as_deref().map(str::to_lowercase);
+        Body { customer: Some(c), batch_key }
+    })
+}
+
+/// A phone as Stax.js takes it (at least 10 characters), normalized to E.164.
+fn phone_at_least_10(input: &str, region: &str) -> Result<Parsed<String>, Fault> {
+    if input.trim().chars().count() < 10 {
+        return Err(Fault::new(Code::PhoneInvalid, "must be at least 10 characters"));
+    }
+    phone::parse(input, Some(region)).map(|p| p.map(|p| p.e164))
+}
+
+/// An optional array of strings, each checked by `rule`.
+fn list(
+    map: &Map<String, Value>,
+    key: &'static str,
+    report: &mut Report,
+    rule: impl Fn(&str) -> Result<Parsed<String>, Fault>,
+) -> Option<Vec<String>> {
+    let loc = Loc::ROOT.key(key);
+    let items = match get(map, key)? {
+        Value::Array(items) => items,
+        other => {
+            report.error(&loc, wrong_type("an array of strings", other));
+            return None;
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let item_loc = loc.index(i);
+        match item {
+            Value::String(s) => {
+                if let Some(v) = report.accept(&item_loc, rule(s)) {
+                    out.push(v);
+                }
+            }
+            other => report.error(&item_loc, wrong_type("a string", other)),
+        }
+    }
+    Some(out)
+}
+
+/// `options`: passed through, with `custom_fields` validated and normalized.
+fn options_object(map: &Map<String, Value>, report: &mut Report) -> Option<Map<String, Value>> {
+    let loc = Loc::ROOT.key("options");
+    let obj = object(report, map, "options", &loc, Need::Optional)?;
+    let mut out = obj.clone();
+    let fields_loc = loc.key("custom_fields");
+    match get(obj, "custom_fields") {
+        None => {}
+        Some(Value::Array(items)) => {
+            let mut names: Vec<String> = Vec::with_capacity(items.len());
+            let mut normalized = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                if let Some(v) = custom_field(item, &fields_loc.index(i), &mut names, report) {
+                    normalized.push(v);
+                }
+            }
+            out.insert("custom_fields".to_owned(), Value::Array(normalized));
+        }
+        Some(other) => report.error(&fields_loc, wrong_type("an array", other)),
+    }
+    Some(out)
+}
+
+/// One `{name, type, value}` custom field, its value normalized to a string.
+fn custom_field(item: &Value, loc: &Loc<'_>, names: &mut Vec<String>, report: &mut Report) -> Option<Value> {
+    let Value::Object(obj) = item else {
+        report.error(loc, wrong_type("an object {name, type, value}", item));
+        return None;
+    };
+    unknown(report, obj, loc, &["name", "type", "value"]);
+    let name = string(report, obj, "name", &loc.key("name"), Need::Required)
+        .and_then(|s| report.accept(&loc.key("name"), text::parse(s, &OTHER).map(Parsed::clean)));
+    if let Some(n) = &name {
+        if names.iter().any(|seen| seen == n) {
+            report.error(&loc.key("name"), Fault::new(Code::CustomFieldDuplicate, "repeats the name of an earlier custom field"));
+        }
+        names.push(n.clone());
+    }
+    let kind = field(report, obj, "type", &loc.key("type"), Need::Required, |s| {
+        enumeration::parse(s, CUSTOM_TYPES).map(Parsed::clean)
+    });
+    let value_loc = loc.key("value");
+    let value = match get(obj, "value") {
+        None => {
+            report.error(&value_loc, crate::fields::required());
+            None
+        }
+        Some(v) => kind.and_then(|k| custom_value(k, v, &value_loc, report)),
+    };
+    let (name, kind, value) = (name?, kind?, value?);
+    let mut out = Map::new();
+    out.insert("name".to_owned(), Value::String(name));
+    out.insert("type".to_owned(), Value::String(kind.to_owned()));
+    out.insert("value".to_owned(), Value::String(value));
+    Some(Value::Object(out))
+}
+
+/// A custom field's value by its type, as the string Stax stores.
+fn custom_value(kind: &str, value: &Value, loc: &Loc<'_>, report: &mut Report) -> Option<String> {
+    fn as_text(value: &Value) -> Result<&str, Fault> {
+        match value {
+            Value::String(s) => Ok(s),
+            other => Err(wrong_type("a string", other)),
+        }
+    }
+    let result: Result<Parsed<String>, Fault> = match kind {
+        "number" => scalar::number(value).map(Parsed::clean),
+        "boolean" => scalar::boolean(value).map(|b| Parsed::clean(b.to_owned())),
+        "text" => as_text(value).and_then(|s| text::parse(s, &NOTES).map(Parsed::clean)),
+        "date" => as_text(value).and_then(scalar::date).map(Parsed::clean),
+        "email" => as_text(value).and_then(email::parse),
+        "phone" => as_text(value).and_then(|s| phone::parse(s, Some(DEFAULT_REGION)).map(|p| p.map(|p| p.e164))),
+        _ => as_text(value).and_then(scalar::url).map(Parsed::clean),
+    };
+    match result {
+        Ok(parsed) => Some(report.take(loc, parsed)),
+        Err(fault) if fault.code == Code::FieldType => {
+            report.error(loc, fault);
+            None
+        }
+        Err(fault) => {
+            let message = format!("does not match the custom field's type {kind}: {}", fault.message);
+            reject(report, loc, Need::Optional, Fault::owned(Code::CustomFieldInvalid, message));
+            None
+        }
+    }
+}

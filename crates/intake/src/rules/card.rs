@@ -1,0 +1,331 @@
+//! Payment cards: the number (Luhn, brand), the expiry and the CVV.
+//!
+//! [`CardNumber`] and [`Cvv`] hold card data: their `Debug` and `Display` never
+//! show the digits, and no message built here contains them. Only `Serialize`
+//! writes the digits, because the normalized payload is what goes to the provider.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::{Code, Date, Fault};
+
+/// A card brand, detected from the number's leading digits (IIN ranges).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Brand {
+    /// Visa (4).
+    Visa,
+    /// Mastercard (51–55, 2221–2720).
+    Mastercard,
+    /// American Express (34, 37).
+    Amex,
+    /// Discover (6011, 644–649, 65).
+    Discover,
+    /// Diners Club (300–305, 36, 38, 39).
+    Diners,
+    /// JCB (3528–3589).
+    Jcb,
+    /// UnionPay (62).
+    UnionPay,
+    /// Maestro (50, 56–58, 6).
+    Maestro,
+    /// Any other range.
+    Unknown,
+}
+
+impl Brand {
+    /// The brand of a string of digits.
+    #[must_use]
+    pub fn of(digits: &str) -> Brand {
+        let prefix = |n: usize| digits.get(..n).and_then(|p| p.parse::<u32>().ok()).unwrap_or(0);
+        match (prefix(1), prefix(2), prefix(3), prefix(4), prefix(6)) {
+            (4, ..) => Brand::Visa,
+            (_, 34 | 37, ..) => Brand::Amex,
+            (_, 51..=55, ..) | (_, _, _, 2221..=2720, _) => Brand::Mastercard,
+            (_, _, _, 6011, _) | (_, _, 644..=649, ..) | (_, 65, ..) => Brand::Discover,
+            (_, _, _, _, 622_126..=622_925) => Brand::Discover,
+            (_, _, _, 3528..=3589, _) => Brand::Jcb,
+            (_, 36 | 38 | 39, ..) | (_, _, 300..=305, ..) => Brand::Diners,
+            (_, 62, ..) => Brand::UnionPay,
+            (_, 50 | 56..=58, ..) | (6, ..) => Brand::Maestro,
+            _ => Brand::Unknown,
+        }
+    }
+
+    /// The length of this brand's CVV.
+    #[must_use]
+    pub const fn cvv_len(self) -> usize {
+        match self {
+            Brand::Amex => 4,
+            _ => 3,
+        }
+    }
+}
+
+/// A card number that passed the Luhn check. Its digits never show in `Debug`
+/// or `Display`.
+///
+/// # Example
+/// ```
+/// let card = intake::rules::card::number("4111 1111-1111 1111").unwrap();
+/// assert_eq!(card.brand(), intake::rules::card::Brand::Visa);
+/// assert!(!format!("{card:?} {card}").contains("1111"));
+/// assert_eq!(serde_json::to_string(&card).unwrap(), "\"4111111111111111\"");
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct CardNumber {
+    digits: String,
+    brand: Brand,
+}
+
+impl CardNumber {
+    /// The brand.
+    #[must_use]
+    pub const fn brand(&self) -> Brand {
+        self.brand
+    }
+
+    /// The digits, for the payload. Do not log them.
+    #[must_use]
+    pub fn expose(&self) -> &str {
+        &self.digits
+    }
+}
+
+impl fmt::Debug for CardNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CardNumber({:?}, {} digits, redacted)", self.brand, self.digits.len())
+    }
+}
+
+impl fmt::Display for CardNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[card number redacted]")
+    }
+}
+
+impl Serialize for CardNumber {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.digits)
+    }
+}
+
+impl<'de> Deserialize<'de> for CardNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        number(&s).map_err(|f| serde::de::Error::custom(f.message))
+    }
+}
+
+/// A CVV of the right length for its brand. Its digits never show in `Debug`
+/// or `Display`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Cvv(String);
+
+impl Cvv {
+    /// The digits, for the payload. Do not log them.
+    #[must_use]
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Cvv {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Cvv(redacted)")
+    }
+}
+
+impl fmt::Display for Cvv {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[cvv redacted]")
+    }
+}
+
+impl Serialize for Cvv {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Cvv {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        cvv(&s, None).map_err(|f| serde::de::Error::custom(f.message))
+    }
+}
+
+/// Parses a card number: spaces and dashes removed, 12 to 19 digits, Luhn.
+///
+/// # Errors
+/// `card.invalid`, `card.luhn`.
+pub fn number(input: &str) -> Result<CardNumber, Fault> {
+    let s = input.trim();
+    if s.len() > 40 {
+        return Err(Fault::new(Code::CardInvalid, "must be 12 to 19 digits"));
+    }
+    let mut digits = String::with_capacity(19);
+    for c in s.chars() {
+        match c {
+            '0'..='9' => digits.push(c),
+            ' ' | '-' => {}
+            _ => return Err(Fault::new(Code::CardInvalid, "may contain only digits, spaces and dashes")),
+        }
+    }
+    if !(12..=19).contains(&digits.len()) {
+        return Err(Fault::new(Code::CardInvalid, "must be 12 to 19 digits"));
+    }
+    if !luhn(&digits) {
+        return Err(Fault::new(Code::CardLuhn, "is not a valid card number (check digit)"));
+    }
+    let brand = Brand::of(&digits);
+    Ok(CardNumber { digits, brand })
+}
+
+/// The Luhn (mod 10) check over ASCII digits.
+#[must_use]
+pub fn luhn(digits: &str) -> bool {
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, c)| {
+            let d = u32::from(c.wrapping_sub(b'0'));
+            if i % 2 == 1 {
+                let d2 = d * 2;
+                if d2 > 9 {
+                    d2 - 9
+                } else {
+                    d2
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+/// Parses an expiry month, 1 to 12, into two digits (`"1"` → `"01"`).
+///
+/// # Errors
+/// `card.expiry_month`.
+///
+/// # Example
+/// ```
+/// assert_eq!(intake::rules::card::month("1").unwrap(), 1);
+/// assert!(intake::rules::card::month("13").is_err());
+/// ```
+pub fn month(input: &str) -> Result<u8, Fault> {
+    let s = input.trim();
+    let value = (1..=2).contains(&s.len()).then(|| s.parse::<u8>().ok()).flatten();
+    match value {
+        Some(m @ 1..=12) if s.bytes().all(|c| c.is_ascii_digit()) => Ok(m),
+        _ => Err(Fault::new(Code::CardExpiryMonth, "must be a month from 1 to 12")),
+    }
+}
+
+/// Parses an expiry year: four digits, or two read as 20YY.
+///
+/// # Errors
+/// `card.expiry_year`.
+///
+/// # Example
+/// ```
+/// assert_eq!(intake::rules::card::year("29").unwrap(), 2029);
+/// assert_eq!(intake::rules::card::year("2029").unwrap(), 2029);
+/// assert!(intake::rules::card::year("229").is_err());
+/// ```
+pub fn year(input: &str) -> Result<u16, Fault> {
+    let s = input.trim();
+    let digits = s.bytes().all(|c| c.is_ascii_digit());
+    match (s.len(), digits) {
+        (2, true) => s.parse::<u16>().map(|y| 2000 + y).map_err(|_| bad_year()),
+        (4, true) => s.parse::<u16>().map_err(|_| bad_year()),
+        _ => Err(bad_year()),
+    }
+}
+
+#[cold]
+fn bad_year() -> Fault {
+    Fault::new(Code::CardExpiryYear, "must be a year of four digits (or two, read as 20YY)")
+}
+
+/// Checks that a card expiring at the end of `month`/`year` is good today and not
+/// more than 20 years ahead.
+///
+/// # Errors
+/// `card.expired`, `card.expiry_too_far`.
+///
+/// # Example
+/// ```
+/// let today: intake::Date = "2026-11-22".parse().unwrap();
+/// assert!(intake::rules::card::expiry(11, 2026, today).is_ok());
+/// assert_eq!(intake::rules::card::expiry(10, 2026, today).unwrap_err().code, intake::Code::CardExpired);
+/// ```
+pub fn expiry(month: u8, year: u16, today: Date) -> Result<(), Fault> {
+    let given = u32::from(year) * 12 + u32::from(month);
+    let now = u32::from(today.year()) * 12 + u32::from(today.month());
+    if given < now {
+        Err(Fault::new(Code::CardExpired, "the card has expired"))
+    } else if given > now + 20 * 12 {
+        Err(Fault::new(Code::CardExpiryTooFar, "the expiry date is more than 20 years ahead"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Parses a CVV: digits only, 4 for American Express, 3 otherwise; 3 or 4 when
+/// the brand is not known.
+///
+/// # Errors
+/// `card.cvv_invalid`.
+///
+/// # Example
+/// ```
+/// use intake::rules::card::{cvv, Brand};
+/// assert!(cvv("1234", Some(Brand::Amex)).is_ok());
+/// assert!(cvv("123", Some(Brand::Amex)).is_err());
+/// assert!(cvv("123", Some(Brand::Visa)).is_ok());
+/// ```
+pub fn cvv(input: &str, brand: Option<Brand>) -> Result<Cvv, Fault> {
+    let s = input.trim();
+    let digits = !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    let len_ok = match brand {
+        Some(b) => s.len() == b.cvv_len(),
+        None => (3..=4).contains(&s.len()),
+    };
+    if digits && len_ok {
+        Ok(Cvv(s.to_owned()))
+    } else {
+        Err(match brand {
+            Some(Brand::Amex) => Fault::new(Code::CvvInvalid, "must be 4 digits for American Express"),
+            Some(_) => Fault::new(Code::CvvInvalid, "must be 3 digits"),
+            None => Fault::new(Code::CvvInvalid, "must be 3 or 4 digits"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brands() {
+        for (n, b) in [
+            ("4111111111111111", Brand::Visa),
+            ("5555555555554444", Brand::Mastercard),
+            ("2223003122003222", Brand::Mastercard),
+            ("378282246310005", Brand::Amex),
+            ("6011111111111117", Brand::Discover),
+            ("3566002020360505", Brand::Jcb),
+            ("30569309025904", Brand::Diners),
+            ("6200000000000005", Brand::UnionPay),
+            ("6759649826438453", Brand::Maestro),
+        ] {
+            assert_eq!(Brand::of(n), b, "{b:?}");
+            assert!(luhn(n));
+        }
+    }
+}

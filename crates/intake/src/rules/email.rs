@@ -1,0 +1,168 @@
+//! Email addresses: one dot-atom address, ASCII only, domain lower-cased, and a
+//! warning for a likely typo of a common mailbox domain.
+//!
+//! Decision: non-ASCII addresses (SMTPUTF8 local parts, Unicode domains) are
+//! refused with `email.non_ascii`. None of the five providers documents support
+//! for them, and a Unicode domain can always be written in its punycode
+//! (`xn--`) form, which is accepted.
+
+use crate::{Code, Fault, Parsed};
+
+const MAX_LEN: usize = 254;
+const MAX_LOCAL: usize = 64;
+const MAX_LABEL: usize = 63;
+
+/// Domains people mean when they mistype; a domain in this list is never a typo.
+const COMMON: &[&str] = &[
+    "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "hotmail.com", "hotmail.co.uk",
+    "outlook.com", "live.com", "live.co.uk", "msn.com", "icloud.com", "me.com", "mac.com",
+    "aol.com", "btinternet.com", "sky.com", "virginmedia.com", "protonmail.com", "proton.me",
+    "gmx.com", "gmx.de", "mail.com", "yandex.com", "zoho.com", "comcast.net", "verizon.net",
+    "att.net", "ymail.com", "rocketmail.com", "qq.com", "163.com", "web.de", "orange.fr",
+];
+
+/// Top-level domains that are always typos of `com`.
+const COM_TYPOS: &[&str] = &["con", "cmo", "ocm", "comm", "coom", "cpm", "vom", "xom", "cim", "clm"];
+
+/// Parses one address: trimmed, local part kept as typed, domain lower-cased.
+///
+/// # Errors
+/// `email.invalid`, `email.too_long`, `email.non_ascii`.
+///
+/// # Example
+/// ```
+/// let ok = intake::rules::email::parse(" Ada.Lovelace@Example.COM ").unwrap();
+/// assert_eq!(ok.value, "Ada.Lovelace@example.com");
+/// let typo = intake::rules::email::parse("ada@gmial.com").unwrap();
+/// assert_eq!(typo.warnings[0].code, intake::Code::EmailTypo);
+/// assert!(intake::rules::email::parse("\"ada\"@example.com").is_err());
+/// ```
+pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
+    let s = input.trim();
+    if !s.is_ascii() {
+        return Err(Fault::new(
+            Code::EmailNonAscii,
+            "must use ASCII characters only (write an international domain in its xn-- form)",
+        ));
+    }
+    let Some((local, domain)) = s.split_once('@') else {
+        return Err(Fault::new(Code::EmailInvalid, "must be an email address with one @"));
+    };
+    if domain.contains('@') {
+        return Err(Fault::new(Code::EmailInvalid, "must be one email address with one @"));
+    }
+    if s.len() > MAX_LEN {
+        return Err(Fault::new(Code::EmailTooLong, "must be at most 254 characters"));
+    }
+    if local.len() > MAX_LOCAL {
+        return Err(Fault::new(Code::EmailTooLong, "must have at most 64 characters before the @"));
+    }
+    if !is_dot_atom(local) {
+        return Err(Fault::new(
+            Code::EmailInvalid,
+            "has an invalid part before the @ (no spaces, quotes or double dots)",
+        ));
+    }
+    if !is_domain(domain) {
+        return Err(Fault::new(
+            Code::EmailInvalid,
+            "has an invalid domain (two or more labels of letters, digits and hyphens)",
+        ));
+    }
+    let domain = domain.to_ascii_lowercase();
+    let normalized = format!("{local}@{domain}");
+    Ok(match typo_of(&domain) {
+        Some(suggestion) => Parsed::warned(
+            normalized,
+            Fault::owned(Code::EmailTypo, format!("the domain looks like a typo: did you mean {suggestion}?")),
+        ),
+        None => Parsed::clean(normalized),
+    })
+}
+
+fn is_atext(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-".contains(&c)
+}
+
+fn is_dot_atom(local: &str) -> bool {
+    !local.is_empty() && local.split('.').all(|atom| !atom.is_empty() && atom.bytes().all(is_atext))
+}
+
+fn is_domain(domain: &str) -> bool {
+    let mut labels = 0;
+    for label in domain.split('.') {
+        let b = label.as_bytes();
+        let ok = !b.is_empty()
+            && b.len() <= MAX_LABEL
+            && b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-')
+            && b[0] != b'-'
+            && b[b.len() - 1] != b'-';
+        if !ok {
+            return false;
+        }
+        labels += 1;
+    }
+    labels >= 2
+}
+
+/// The common domain this one is probably a typo of.
+fn typo_of(domain: &str) -> Option<String> {
+    if COMMON.contains(&domain) {
+        return None;
+    }
+    let best = COMMON
+        .iter()
+        .map(|c| (distance(domain, c), *c))
+        .filter(|&(d, c)| d > 0 && d <= if c.len() > 9 { 2 } else { 1 })
+        .min_by_key(|&(d, _)| d);
+    if let Some((_, c)) = best {
+        return Some(c.to_owned());
+    }
+    let (name, tld) = domain.rsplit_once('.')?;
+    COM_TYPOS.contains(&tld).then(|| format!("{name}.com"))
+}
+
+/// Optimal string alignment distance (edits and adjacent transpositions), on
+/// bytes: both sides are ASCII here. Bounded: domains are at most 254 bytes.
+pub(crate) fn distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let width = b.len() + 1;
+    let mut rows = vec![0usize; (a.len() + 1) * width];
+    for j in 0..=b.len() {
+        rows[j] = j;
+    }
+    for i in 1..=a.len() {
+        rows[i * width] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[(i - 1) * width + j] + 1)
+                .min(rows[i * width + j - 1] + 1)
+                .min(rows[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[(i - 2) * width + j - 2] + 1);
+            }
+            rows[i * width + j] = best;
+        }
+    }
+    rows[a.len() * width + b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances() {
+        assert_eq!(distance("gmial.com", "gmail.com"), 1);
+        assert_eq!(distance("gmail.co", "gmail.com"), 1);
+        assert_eq!(distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn typos() {
+        assert_eq!(typo_of("gmial.com").as_deref(), Some("gmail.com"));
+        assert_eq!(typo_of("example.con").as_deref(), Some("example.com"));
+        assert_eq!(typo_of("mail.com"), None);
+        assert_eq!(typo_of("example.com"), None);
+    }
+}

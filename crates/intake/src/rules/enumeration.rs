@@ -1,0 +1,23 @@
+//! Enumerations: matched case-insensitively, normalized to the documented spelling.
+
+use crate::{Code, Fault};
+
+/// Finds `input` among `allowed`, ignoring case and surrounding white space.
+///
+/// # Errors
+/// `enum.invalid`, with a message that lists the documented values.
+///
+/// # Example
+/// ```
+/// use intake::rules::enumeration::parse;
+/// assert_eq!(parse(" business ", &["INDIVIDUAL", "BUSINESS"]), Ok("BUSINESS"));
+/// assert!(parse("company", &["INDIVIDUAL", "BUSINESS"]).is_err());
+/// ```
+pub fn parse(input: &str, allowed: &[&'static str]) -> Result<&'static str, Fault> {
+    let input = input.trim();
+    allowed
+        .iter()
+        .copied()
+        .find(|a| a.eq_ignore_ascii_case(input))
+        .ok_or_else(|| Fault::owned(Code::EnumInvalid, format!("must be one of: {}", allowed.join(", "))))
+}

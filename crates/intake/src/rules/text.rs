@@ -1,0 +1,139 @@
+//! Free text: trimmed, NFC, control characters refused, lengths in Unicode
+//! scalar values, and (for names) inner runs of white space folded to one space.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::{Code, Fault};
+
+/// How one text field is checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextRule {
+    /// Fewest characters, after normalization.
+    pub min: usize,
+    /// Most characters, after normalization.
+    pub max: usize,
+    /// Fold inner runs of white space to one space (names).
+    pub fold: bool,
+    /// Allow line breaks and tabs (notes, descriptions).
+    pub multiline: bool,
+}
+
+impl TextRule {
+    /// A single-line text of at most `max` characters, inner spacing kept.
+    #[must_use]
+    pub const fn line(max: usize) -> Self {
+        TextRule { min: 1, max, fold: false, multiline: false }
+    }
+
+    /// A name: single-line, inner white space folded.
+    #[must_use]
+    pub const fn name(min: usize, max: usize) -> Self {
+        TextRule { min, max, fold: true, multiline: false }
+    }
+
+    /// A multi-line text of at most `max` characters.
+    #[must_use]
+    pub const fn multiline(max: usize) -> Self {
+        TextRule { min: 1, max, fold: false, multiline: true }
+    }
+}
+
+/// Whether a text is empty once trimmed: a required one is then missing.
+#[must_use]
+pub fn is_blank(input: &str) -> bool {
+    input.trim().is_empty()
+}
+
+/// Normalizes and checks a text.
+///
+/// # Errors
+/// `text.control`, `text.too_short`, `text.too_long`. A blank text is the caller's
+/// business (see [`is_blank`]); here it fails `min` like any short text.
+///
+/// # Example
+/// ```
+/// use intake::rules::text::{parse, TextRule};
+/// assert_eq!(parse("  Ada \t Lovelace ", &TextRule::name(2, 30)).unwrap_err().code, intake::Code::TextControl);
+/// assert_eq!(parse("  Ada   Lovelace ", &TextRule::name(2, 30)).unwrap(), "Ada Lovelace");
+/// assert_eq!(parse("e\u{301}", &TextRule::line(1)).unwrap(), "\u{e9}");
+/// ```
+pub fn parse(input: &str, rule: &TextRule) -> Result<String, Fault> {
+    let trimmed = input.trim();
+    if let Some(fault) = control_fault(trimmed, rule.multiline) {
+        return Err(fault);
+    }
+    let nfc: Cow<'_, str> = if is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(trimmed)
+    } else {
+        Cow::Owned(trimmed.nfc().collect())
+    };
+    let text = if rule.fold { fold_spaces(&nfc) } else { nfc.into_owned() };
+    let len = text.chars().count();
+    if len < rule.min {
+        return Err(Fault::owned(
+            Code::TextTooShort,
+            format!("must be at least {} characters", rule.min),
+        ));
+    }
+    if len > rule.max {
+        return Err(Fault::owned(
+            Code::TextTooLong,
+            format!("must be at most {} characters", rule.max),
+        ));
+    }
+    Ok(text)
+}
+
+fn control_fault(text: &str, multiline: bool) -> Option<Fault> {
+    let bad = |c: char| {
+        let allowed = multiline && matches!(c, '\n' | '\r' | '\t');
+        !allowed && (c.is_control() || c == '\u{2028}' || c == '\u{2029}')
+    };
+    text.chars().any(bad).then(|| {
+        Fault::new(
+            Code::TextControl,
+            if multiline {
+                "must not contain control characters other than line breaks and tabs"
+            } else {
+                "must be a single line without control characters"
+            },
+        )
+    })
+}
+
+fn fold_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            in_space = true;
+        } else {
+            if in_space && !out.is_empty() {
+                out.push(' ');
+            }
+            in_space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_only_when_asked() {
+        assert_eq!(parse("a  b", &TextRule::line(9)).unwrap(), "a  b");
+        assert_eq!(parse("a \u{a0} b", &TextRule::name(1, 9)).unwrap(), "a b");
+    }
+
+    #[test]
+    fn multiline_allows_breaks() {
+        assert_eq!(parse("a\nb", &TextRule::multiline(9)).unwrap(), "a\nb");
+        assert_eq!(parse("a\nb", &TextRule::line(9)).unwrap_err().code, Code::TextControl);
+        assert_eq!(parse("a\u{0}b", &TextRule::multiline(9)).unwrap_err().code, Code::TextControl);
+    }
+}

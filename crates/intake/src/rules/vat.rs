@@ -1,0 +1,61 @@
+//! GB VAT numbers: `GB` and 9 digits, or 9 digits; spaces, dots and dashes removed.
+//!
+//! The check digits (mod 97, or the 9755 series) are a separate signal: a
+//! failure is a `vat.checksum` warning, because the providers document only the
+//! format.
+
+use crate::{Code, Fault, Parsed};
+
+/// Parses a GB VAT number into its canonical `GB123456789` form.
+///
+/// # Errors
+/// `vat.invalid`. A number whose check digits fail succeeds with a
+/// `vat.checksum` warning.
+///
+/// # Example
+/// ```
+/// use intake::rules::vat::parse;
+/// let ok = parse("gb 980 7806 84").unwrap();
+/// assert_eq!(ok.value, "GB980780684");
+/// assert!(ok.warnings.is_empty());
+/// assert_eq!(parse("123456789").unwrap().warnings[0].code, intake::Code::VatChecksum);
+/// ```
+pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
+    if input.len() > 40 {
+        return Err(invalid());
+    }
+    let compact: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-'))
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let digits = compact.strip_prefix("GB").unwrap_or(&compact);
+    if digits.len() != 9 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return Err(invalid());
+    }
+    let normalized = format!("GB{digits}");
+    Ok(if checksum_ok(digits.as_bytes()) {
+        Parsed::clean(normalized)
+    } else {
+        Parsed::warned(
+            normalized,
+            Fault::new(Code::VatChecksum, "the check digits do not match; HMRC would not recognise this number"),
+        )
+    })
+}
+
+/// Whether nine ASCII digits pass the mod-97 check (remainder 0, or 42 for the 9755 series).
+#[must_use]
+pub fn checksum_ok(digits: &[u8]) -> bool {
+    const WEIGHTS: [u32; 9] = [8, 7, 6, 5, 4, 3, 2, 10, 1];
+    if digits.len() != 9 {
+        return false;
+    }
+    let sum: u32 = digits.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
+    matches!(sum % 97, 0 | 42)
+}
+
+#[cold]
+fn invalid() -> Fault {
+    Fault::new(Code::VatInvalid, "must be 9 digits, optionally prefixed with GB")
+}
