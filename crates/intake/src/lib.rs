@@ -32,10 +32,13 @@
 #![deny(missing_docs)]
 
 mod batch;
+pub mod catalog;
 mod code;
 mod date;
 mod diagnostic;
+pub mod field;
 mod fields;
+pub mod json;
 mod limits;
 mod options;
 mod outcome;

@@ -13,7 +13,7 @@ use crate::{Code, Fault};
 /// assert_eq!(parse(" business ", &["INDIVIDUAL", "BUSINESS"]), Ok("BUSINESS"));
 /// assert!(parse("company", &["INDIVIDUAL", "BUSINESS"]).is_err());
 /// ```
-pub fn parse(input: &str, allowed: &[&'static str]) -> Result<&'static str, Fault> {
+pub fn parse<'a>(input: &str, allowed: &[&'a str]) -> Result<&'a str, Fault> {
     let input = input.trim();
     allowed
         .iter()

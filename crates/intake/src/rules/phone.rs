@@ -220,3 +220,50 @@ fn invalid() -> Fault {
 fn country_code_invalid() -> Fault {
     Fault::new(Code::PhoneCountryCodeInvalid, "does not start with a country calling code in use")
 }
+
+/// Whether a phone text that is not (yet) valid could become valid as a person
+/// goes on typing: allowed characters only, and fewer digits than the longest
+/// number of its country (or of E.164, before the country is known).
+///
+/// # Example
+/// ```
+/// use intake::rules::phone::could_complete;
+/// assert!(could_complete("+44 79", None));
+/// assert!(could_complete("0791", Some("GB")));
+/// assert!(!could_complete("+44 7911 123456 789", None));
+/// assert!(!could_complete("+44 79x", None));
+/// ```
+#[must_use]
+pub fn could_complete(input: &str, region: Option<&str>) -> bool {
+    let s = input.trim();
+    if s.is_empty() || s == "+" || s == "0" {
+        return true;
+    }
+    let Ok(screened) = screen(s) else { return false };
+    let digits = screened.digits.as_str();
+    if !screened.international {
+        let max = region.and_then(region_id).and_then(|id| DATABASE.by_id(id.as_ref())).map(max_length);
+        // A national number may carry a trunk prefix, hence the one extra digit.
+        return max.is_some_and(|m| digits.len() <= m + 1);
+    }
+    // Find the country code the digits start with, or one they could still become.
+    for n in 1..=3.min(digits.len()) {
+        let Ok(code) = digits[..n].parse::<u16>() else { return false };
+        if let Some(metas) = DATABASE.by_code(&code) {
+            let max = metas.iter().map(|m| max_length(m)).max().unwrap_or(0);
+            return digits.len() - n < max && digits.len() < MAX_DIGITS;
+        }
+    }
+    // No code yet: fine while some code in use starts with these digits.
+    digits.len() < 3 && (1..=999u16).any(|c| c.to_string().starts_with(digits) && is_country_code(c))
+}
+
+fn max_length(meta: &phonenumber::Metadata) -> usize {
+    let d = meta.descriptors();
+    [Some(d.general()), d.fixed_line(), d.mobile()]
+        .into_iter()
+        .flatten()
+        .flat_map(|desc| desc.possible_length().iter().copied())
+        .max()
+        .map_or(MAX_DIGITS, usize::from)
+}

@@ -1,0 +1,356 @@
+//! Checking one field as a person types it, for forms: valid, invalid, or
+//! incomplete (it could still become valid: `+44 79`, `SW1A`, `4111 1111`,
+//! month `1`).
+//!
+//! A field is checked by the same rule the whole-record check uses for it (see
+//! [`catalog`](crate::catalog)); only the "could it still become valid" question
+//! is new here. Cross-field rules (Atoa's email-or-phone, Juicyway's phone in the
+//! billing country) need the whole record: [`FieldOptions::region`] lends a
+//! field the region a national phone number is read in.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::catalog::{self, Kind};
+use crate::fields::wrong_type;
+use crate::profiles::{atoa, authvia};
+use crate::rules::card::{self, Brand};
+use crate::rules::country::{self, Alpha};
+use crate::rules::{email, enumeration, id, phone, postcode, text, vat};
+use crate::{Code, Date, Fault, Parsed, Provider};
+
+/// How a field is checked.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldOptions {
+    /// The person is still typing: a value that could become valid is `incomplete`.
+    #[serde(default)]
+    pub partial: bool,
+    /// "Today", for card expiry.
+    pub today: Date,
+    /// Where a national phone number is read (ISO alpha-2), e.g. the billing country.
+    #[serde(default)]
+    pub region: Option<String>,
+}
+
+/// The state of one field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldState {
+    /// The value is valid as it stands.
+    Valid,
+    /// Not valid yet, but it could become valid as the person goes on typing.
+    Incomplete,
+    /// Not valid, and more typing will not make it so.
+    Invalid,
+}
+
+/// A coded problem of one field (no path: the caller named the field).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldIssue {
+    /// The stable code.
+    pub code: Code,
+    /// English, for a person; never repeats the value.
+    pub message: String,
+}
+
+impl From<Fault> for FieldIssue {
+    fn from(f: Fault) -> Self {
+        FieldIssue { code: f.code, message: f.message.into_owned() }
+    }
+}
+
+/// The result of checking one field: `{state, normalized, error, warnings}`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FieldCheck {
+    /// Valid, incomplete or invalid.
+    pub state: FieldState,
+    /// The normalized value, when valid (`null` for an empty optional field).
+    pub normalized: Option<Value>,
+    /// Why it is not valid (also given when incomplete: what is still missing).
+    pub error: Option<FieldIssue>,
+    /// Warnings on a valid value.
+    pub warnings: Vec<FieldIssue>,
+}
+
+/// The error of a pointer that names no field of the profile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownField;
+
+impl std::fmt::Display for UnknownField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the pointer names no field of this profile; see providers()")
+    }
+}
+
+impl std::error::Error for UnknownField {}
+
+/// Checks one field's value.
+///
+/// # Errors
+/// [`UnknownField`] when `pointer` names no field of the profile.
+///
+/// # Example
+/// ```
+/// use intake::field::{check_field, FieldOptions, FieldState};
+/// use serde_json::json;
+/// let typing = FieldOptions { partial: true, today: "2026-11-22".parse().unwrap(), region: None };
+/// let p = intake::Provider::Juicyway;
+/// assert_eq!(check_field(p, "/phone", &json!("+44 79"), &typing).unwrap().state, FieldState::Incomplete);
+/// assert_eq!(check_field(p, "/phone", &json!("+44 7911 123456"), &typing).unwrap().state, FieldState::Valid);
+/// assert_eq!(check_field(p, "/phone", &json!("+44 79x"), &typing).unwrap().state, FieldState::Invalid);
+/// ```
+pub fn check_field(
+    provider: Provider,
+    pointer: &str,
+    value: &Value,
+    options: &FieldOptions,
+) -> Result<FieldCheck, UnknownField> {
+    let info = catalog::field(provider, pointer).ok_or(UnknownField)?;
+    let required = info.required == "yes";
+    let blank = match value {
+        Value::Null => true,
+        Value::String(s) => text::is_blank(s),
+        _ => false,
+    };
+    if blank {
+        return Ok(if options.partial {
+            incomplete(crate::fields::required())
+        } else if required {
+            invalid(crate::fields::required())
+        } else {
+            FieldCheck { state: FieldState::Valid, normalized: None, error: None, warnings: Vec::new() }
+        });
+    }
+    let region = options.region.as_deref();
+    let result = full(&info.kind, value, options.today, region);
+    let text = value.as_str().unwrap_or("");
+    Ok(match result {
+        Ok(_) if options.partial && value.is_string() && still_ambiguous(&info.kind, text) => {
+            incomplete(Fault::new(Code::FieldRequired, "looks unfinished"))
+        }
+        Ok(parsed) => FieldCheck {
+            state: FieldState::Valid,
+            normalized: Some(parsed.value),
+            error: None,
+            warnings: parsed.warnings.into_iter().map(FieldIssue::from).collect(),
+        },
+        Err(fault) if options.partial && value.is_string() && could_grow(&info.kind, text, region) => incomplete(fault),
+        Err(fault) => invalid(fault),
+    })
+}
+
+fn incomplete(fault: Fault) -> FieldCheck {
+    FieldCheck { state: FieldState::Incomplete, normalized: None, error: Some(fault.into()), warnings: Vec::new() }
+}
+
+fn invalid(fault: Fault) -> FieldCheck {
+    FieldCheck { state: FieldState::Invalid, normalized: None, error: Some(fault.into()), warnings: Vec::new() }
+}
+
+/// The whole-record rule of a kind, on one value.
+fn full(kind: &Kind, value: &Value, today: Date, region: Option<&str>) -> Result<Parsed<Value>, Fault> {
+    let string = |v: &Value| -> Result<String, Fault> {
+        v.as_str().map(str::to_owned).ok_or_else(|| wrong_type("a string", v))
+    };
+    let s = |p: Parsed<String>| p.map(Value::String);
+    match kind {
+        Kind::Boolean => match value {
+            Value::Bool(_) => Ok(Parsed::clean(value.clone())),
+            other => Err(wrong_type("a boolean", other)),
+        },
+        Kind::Object => match value {
+            Value::Object(_) => Ok(Parsed::clean(value.clone())),
+            other => Err(wrong_type("an object", other)),
+        },
+        Kind::List(item) => {
+            let Value::Array(items) = value else { return Err(wrong_type("an array", value)) };
+            let mut out = Vec::with_capacity(items.len());
+            let mut warnings = Vec::new();
+            for v in items {
+                let p = full(item, v, today, region)?;
+                out.push(p.value);
+                warnings.extend(p.warnings);
+            }
+            Ok(Parsed { value: Value::Array(out), warnings })
+        }
+        _ => {
+            let t = string(value)?;
+            let t = t.as_str();
+            let clean = |r: Result<String, Fault>| r.map(|v| Parsed::clean(Value::String(v)));
+            match kind {
+                Kind::Text(rule) => clean(text::parse(t, rule)),
+                Kind::Email => email::parse(t).map(s),
+                Kind::EmailLower => email::parse(t).map(|p| p.map(|e| Value::String(e.to_lowercase()))),
+                Kind::Phone => phone::parse(t, region).map(|p| p.map(|p| Value::String(p.e164))),
+                Kind::PhoneIn(r) => phone::parse(t, Some(region.unwrap_or(r))).map(|p| p.map(|p| Value::String(p.e164))),
+                Kind::StaxPhone => {
+                    if t.trim().chars().count() < 10 {
+                        Err(Fault::new(Code::PhoneInvalid, "must be at least 10 characters"))
+                    } else {
+                        phone::parse(t, Some(region.unwrap_or(crate::profiles::stax::DEFAULT_REGION)))
+                            .map(|p| p.map(|p| Value::String(p.e164)))
+                    }
+                }
+                Kind::CallingCode => {
+                    let d = t.trim().trim_start_matches('+');
+                    match d.parse::<u16>() {
+                        Ok(c) if d.len() <= 5 && d.bytes().all(|b| b.is_ascii_digit()) && phone::is_country_code(c) => {
+                            clean(Ok(c.to_string()))
+                        }
+                        _ => Err(Fault::new(Code::PhoneCountryCodeInvalid, "is not a country calling code in use")),
+                    }
+                }
+                Kind::NationalNumber => match region.and_then(|r| phone_code_of(r)) {
+                    Some(code) => phone::parse_with_code(code, t).map(|p| Parsed::clean(Value::String(p.national))),
+                    None => national_digits(t),
+                },
+                Kind::AtoaPostcode => atoa::parse_postcode(t).map(s),
+                Kind::GbVat => vat::parse(t).map(s),
+                Kind::Country(alpha) => country::parse(t, *alpha).map(|p| p.map(|c| Value::String(c.to_owned()))),
+                Kind::CountryAny => {
+                    let alpha = if t.trim().len() == 3 { Alpha::Three } else { Alpha::Two };
+                    country::parse(t, alpha).map(|p| p.map(|c| Value::String(c.to_owned())))
+                }
+                Kind::Enum(values) => enumeration::parse(t, values).map(|v| Parsed::clean(Value::String(v.to_owned()))),
+                Kind::Uuid => clean(id::uuid(t)),
+                Kind::Hex24 => clean(id::hex24(t)),
+                Kind::CardNumber => card::number(t).map(|c| Parsed::clean(Value::String(c.expose().to_owned()))),
+                Kind::ExpiryMonth => card::month(t).map(|m| Parsed::clean(Value::String(format!("{m:02}")))),
+                Kind::ExpiryYear => {
+                    let y = card::year(t)?;
+                    // A year alone is good while any month of it is: check against December.
+                    card::expiry(12, y, today)?;
+                    Ok(Parsed::clean(Value::String(y.to_string())))
+                }
+                Kind::Cvv => card::cvv(t, None).map(|c| Parsed::clean(Value::String(c.expose().to_owned()))),
+                Kind::AuthviaAddress => authvia::address(t).map(s),
+                Kind::Boolean | Kind::Object | Kind::List(_) => unreachable_kind(),
+            }
+        }
+    }
+}
+
+#[cold]
+fn unreachable_kind() -> Result<Parsed<Value>, Fault> {
+    Err(Fault::new(Code::FieldType, "has the wrong type"))
+}
+
+/// Atoa's `phoneNumber` checked alone: digits (and spacing), at most 15, trunk 0 removed.
+fn national_digits(t: &str) -> Result<Parsed<Value>, Fault> {
+    let digits: String = t.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')')).collect();
+    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return Err(Fault::new(Code::PhoneInvalid, "must be digits only, at most 15"));
+    }
+    Ok(Parsed::clean(Value::String(digits.trim_start_matches('0').to_owned())))
+}
+
+fn phone_code_of(region: &str) -> Option<u16> {
+    let code: u16 = region.trim_start_matches('+').parse().ok()?;
+    phone::is_country_code(code).then_some(code)
+}
+
+/// A valid value that is also the start of a different one the person may mean.
+fn still_ambiguous(kind: &Kind, t: &str) -> bool {
+    let t = t.trim();
+    match kind {
+        Kind::ExpiryMonth => t == "1",
+        Kind::AtoaPostcode => postcode::uk(t).is_none() && uk_postcode_prefix(t),
+        Kind::Country(Alpha::Three) => t.len() < 3,
+        _ => false,
+    }
+}
+
+/// Whether an invalid value could still become valid with more typing.
+fn could_grow(kind: &Kind, t: &str, region: Option<&str>) -> bool {
+    let s = t.trim();
+    match kind {
+        Kind::Text(rule) => s.chars().count() < rule.min && !s.chars().any(char::is_control),
+        Kind::Email | Kind::EmailLower => email_prefix(s),
+        Kind::Phone => phone::could_complete(s, region),
+        Kind::CallingCode => {
+            let d = s.trim_start_matches('+');
+            d.len() < 3 && d.bytes().all(|c| c.is_ascii_digit()) && phone::could_complete(&format!("+{d}"), None)
+        }
+        Kind::PhoneIn(r) => phone::could_complete(s, Some(region.unwrap_or(r))),
+        Kind::StaxPhone => phone::could_complete(s, Some(region.unwrap_or(crate::profiles::stax::DEFAULT_REGION))),
+        Kind::NationalNumber => s.chars().all(|c| c.is_ascii_digit() || " -.()".contains(c)) && s.len() < 15,
+        Kind::AtoaPostcode => uk_postcode_prefix(s) || (s.len() < 4 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')),
+        Kind::GbVat => vat_prefix(s),
+        Kind::Country(alpha) => {
+            let want = if *alpha == Alpha::Two { 2 } else { 3 };
+            s.len() < want && s.bytes().all(|c| c.is_ascii_alphabetic())
+        }
+        Kind::CountryAny => s.len() < 2 && s.bytes().all(|c| c.is_ascii_alphabetic()),
+        Kind::Enum(values) => values.iter().any(|v| v.len() > s.len() && v[..s.len()].eq_ignore_ascii_case(s)),
+        Kind::Uuid => {
+            s.len() < 36 && s.bytes().enumerate().all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { c == b'-' } else { c.is_ascii_hexdigit() })
+        }
+        Kind::Hex24 => s.len() < 24 && s.bytes().all(|c| c.is_ascii_hexdigit()),
+        Kind::CardNumber => card_prefix(s),
+        Kind::ExpiryMonth => s == "0",
+        Kind::ExpiryYear => s.len() < 4 && s.bytes().all(|c| c.is_ascii_digit()),
+        Kind::Cvv => s.len() < 3 && s.bytes().all(|c| c.is_ascii_digit()),
+        Kind::AuthviaAddress => {
+            if s.contains('@') || s.chars().any(|c| c.is_ascii_alphabetic()) {
+                email_prefix(s)
+            } else {
+                phone::could_complete(s, None)
+            }
+        }
+        Kind::Boolean | Kind::Object | Kind::List(_) => false,
+    }
+}
+
+/// Whether `s` is the start of some valid email address.
+fn email_prefix(s: &str) -> bool {
+    if !s.is_ascii() || s.starts_with('.') || s.contains("..") || s.len() > 254 {
+        return false;
+    }
+    let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-.".contains(c);
+    match s.split_once('@') {
+        None => s.chars().all(atext) && s.len() <= 64,
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !local.ends_with('.')
+                && local.chars().all(atext)
+                && !domain.starts_with(['.', '-'])
+                && domain.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        }
+    }
+}
+
+/// Whether `s` is the start of a UK postcode, not yet a whole one.
+fn uk_postcode_prefix(s: &str) -> bool {
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    if compact.is_empty() || compact.len() >= 7 || !compact.is_ascii() {
+        return false;
+    }
+    let shape: String =
+        compact.bytes().map(|c| if c.is_ascii_digit() { '9' } else if c.is_ascii_alphabetic() { 'A' } else { '?' }).collect();
+    const SHAPES: &[&str] = &["A99AA", "A999AA", "A9A9AA", "AA99AA", "AA999AA", "AA9A9AA"];
+    const SPECIAL: &[&str] = &["GIR0AA", "BFPO", "ASCN1ZZ", "STHL1ZZ", "TDCU1ZZ", "BBND1ZZ", "BIQQ1ZZ", "FIQQ1ZZ", "PCRN1ZZ", "SIQQ1ZZ", "TKCA1ZZ"];
+    SHAPES.iter().any(|p| p.len() > shape.len() && p.starts_with(&shape))
+        || SPECIAL.iter().any(|p| p.len() > compact.len() && p.starts_with(&compact))
+}
+
+fn vat_prefix(s: &str) -> bool {
+    let compact: String =
+        s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-')).collect::<String>().to_ascii_uppercase();
+    let digits = if "GB".starts_with(&compact) { "" } else { compact.strip_prefix("GB").unwrap_or(&compact) };
+    digits.len() < 9 && digits.bytes().all(|c| c.is_ascii_digit())
+}
+
+fn card_prefix(s: &str) -> bool {
+    if !s.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-') {
+        return false;
+    }
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    let max = match Brand::of(&digits) {
+        Brand::Amex => 15,
+        Brand::Diners => 14,
+        Brand::Visa | Brand::Mastercard => 16,
+        _ => 19,
+    };
+    digits.len() < max.max(12)
+}

@@ -1,0 +1,251 @@
+//! The JSON-in, JSON-out surface: every entry point takes and returns JSON text.
+//!
+//! The WASM binding wraps exactly these functions, and the native fixture tests
+//! call them too, so the browser and the server give the same bytes for the same
+//! input. A record that is not JSON is an invalid record (status 400), not an
+//! [`ApiError`]; an `ApiError` is a caller's mistake (an unknown provider, bad options).
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::field::{check_field as check_one, FieldOptions};
+use crate::rules::country::Alpha;
+use crate::rules::text::TextRule;
+use crate::rules::{card, country, email, enumeration, id, phone, postcode, scalar, text, vat};
+use crate::{catalog, parse_record, Batch, Date, Fault, Flow, Limits, Options, Outcome, Parsed, Provider};
+
+/// A caller's mistake: an unknown provider, field or rule, or options that do not parse.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiError {
+    /// A stable name: `provider.unknown`, `options.invalid`, `field.unknown`, `rule.unknown`, `input.invalid`.
+    pub code: &'static str,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+#[cold]
+fn api(code: &'static str, message: impl Into<String>) -> ApiError {
+    ApiError { code, message: message.into() }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RawOptions {
+    today: Option<Date>,
+    flow: Option<Flow>,
+    #[serde(default)]
+    limits: Limits,
+    #[serde(default)]
+    partial: bool,
+    region: Option<String>,
+}
+
+fn raw_options(options: &str) -> Result<RawOptions, ApiError> {
+    if options.trim().is_empty() {
+        return Ok(RawOptions::default());
+    }
+    serde_json::from_str(options).map_err(|e| api("options.invalid", format!("options: {e}")))
+}
+
+fn today(raw: &RawOptions) -> Result<Date, ApiError> {
+    match raw.today {
+        Some(d) => Ok(d),
+        #[cfg(not(target_arch = "wasm32"))]
+        None => Ok(Date::today_utc()),
+        #[cfg(target_arch = "wasm32")]
+        None => Err(api("options.invalid", "options: today (YYYY-MM-DD) is required")),
+    }
+}
+
+/// Options from their JSON text: `{"today": "YYYY-MM-DD", "flow": 1..4, "limits": {...}}`.
+///
+/// # Errors
+/// `options.invalid`.
+pub fn options(text: &str) -> Result<Options, ApiError> {
+    let raw = raw_options(text)?;
+    Ok(Options { today: today(&raw)?, flow: raw.flow, limits: raw.limits })
+}
+
+fn provider(id: &str) -> Result<Provider, ApiError> {
+    id.parse().map_err(|e: crate::UnknownProvider| api("provider.unknown", e.to_string()))
+}
+
+/// Validates one record (JSON text); returns the outcome's JSON, the same line
+/// `intake check` prints for it (without `record`).
+///
+/// # Errors
+/// `provider.unknown`, `options.invalid`.
+///
+/// # Example
+/// ```
+/// let out = intake::json::validate("atoa", r#"{"fullName":"Ada","email":"ada@example.com"}"#, r#"{"today":"2026-11-22"}"#).unwrap();
+/// assert!(out.starts_with(r#"{"valid":true"#));
+/// ```
+pub fn validate(provider_id: &str, record: &str, options_json: &str) -> Result<String, ApiError> {
+    let p = provider(provider_id)?;
+    let o = options(options_json)?;
+    Ok(crate::validate_json(p, record.as_bytes(), &o).to_json())
+}
+
+/// Validates a JSON array of records as one batch; returns a JSON array of outcomes.
+///
+/// # Errors
+/// `provider.unknown`, `options.invalid`, `input.invalid` (not a JSON array).
+pub fn validate_batch(provider_id: &str, records: &str, options_json: &str) -> Result<String, ApiError> {
+    let p = provider(provider_id)?;
+    let o = options(options_json)?;
+    let limits = Limits { max_bytes: usize::MAX, ..o.limits };
+    let value = parse_record(records.as_bytes(), &limits).map_err(|f| api("input.invalid", f.message))?;
+    let Value::Array(items) = value else {
+        return Err(api("input.invalid", "records must be a JSON array"));
+    };
+    let mut batch = Batch::new(p);
+    let outcomes: Vec<Outcome> = items.iter().map(|r| batch.check(r, &o)).collect();
+    Ok(serde_json::to_string(&outcomes).unwrap_or_default())
+}
+
+/// Checks one field as a person types; returns `{state, normalized, error, warnings}`.
+///
+/// # Errors
+/// `provider.unknown`, `options.invalid`, `field.unknown`, `input.invalid`.
+///
+/// # Example
+/// ```
+/// let out = intake::json::check_field("atoa", "/postcode", r#""SW1A""#, r#"{"partial":true,"today":"2026-11-22"}"#).unwrap();
+/// assert!(out.contains(r#""state":"incomplete""#));
+/// ```
+pub fn check_field(provider_id: &str, pointer: &str, value: &str, options_json: &str) -> Result<String, ApiError> {
+    let p = provider(provider_id)?;
+    let raw = raw_options(options_json)?;
+    let value: Value = serde_json::from_str(value).map_err(|_| api("input.invalid", "the value must be JSON text"))?;
+    let o = FieldOptions { partial: raw.partial, today: today(&raw)?, region: raw.region.clone() };
+    let checked = check_one(p, pointer, &value, &o).map_err(|e| api("field.unknown", e.to_string()))?;
+    Ok(serde_json::to_string(&checked).unwrap_or_default())
+}
+
+/// Every profile and its fields, as JSON.
+#[must_use]
+pub fn providers() -> String {
+    serde_json::to_string(&catalog::providers()).unwrap_or_default()
+}
+
+/// Arguments of [`rule`].
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RuleArgs {
+    region: Option<String>,
+    code: Option<u16>,
+    alpha: Option<u8>,
+    min: Option<usize>,
+    max: Option<usize>,
+    fold: bool,
+    multiline: bool,
+    values: Vec<String>,
+    brand: Option<card::Brand>,
+    month: Option<u8>,
+    year: Option<u16>,
+    today: Option<Date>,
+}
+
+/// Runs one field rule by name on a JSON value: the surface the field fixtures
+/// drive, natively and in WASM. Returns `{"normalized", "error", "warnings"}`
+/// with `error` and each warning as `{"code", "message"}`.
+///
+/// Rules: `text`, `email`, `phone`, `phone_with_code`, `uk_postcode`,
+/// `atoa_postcode`, `gb_vat`, `country`, `card_number`, `expiry_month`,
+/// `expiry_year`, `expiry`, `cvv`, `uuid`, `hex24`, `enum`, `date`, `url`,
+/// `number`, `boolean`.
+///
+/// # Errors
+/// `rule.unknown`, `options.invalid` (bad arguments), `input.invalid`.
+///
+/// # Example
+/// ```
+/// let out = intake::json::rule("gb_vat", r#""GB 980 7806 84""#, "{}").unwrap();
+/// assert_eq!(out, r#"{"normalized":"GB980780684","error":null,"warnings":[]}"#);
+/// ```
+pub fn rule(name: &str, input: &str, args_json: &str) -> Result<String, ApiError> {
+    let args: RuleArgs = if args_json.trim().is_empty() {
+        RuleArgs::default()
+    } else {
+        serde_json::from_str(args_json).map_err(|e| api("options.invalid", format!("arguments: {e}")))?
+    };
+    let value: Value = serde_json::from_str(input).map_err(|_| api("input.invalid", "the input must be JSON text"))?;
+    let result = run_rule(name, &value, &args)?;
+    let out = match result {
+        Ok(parsed) => json!({
+            "normalized": parsed.value,
+            "error": null,
+            "warnings": parsed.warnings.iter().map(fault_json).collect::<Vec<_>>(),
+        }),
+        Err(fault) => json!({"normalized": null, "error": fault_json(&fault), "warnings": []}),
+    };
+    Ok(out.to_string())
+}
+
+fn fault_json(f: &Fault) -> Value {
+    json!({"code": f.code.as_str(), "message": f.message})
+}
+
+fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Value>, Fault>, ApiError> {
+    let string = || -> Result<&str, Fault> {
+        value.as_str().ok_or_else(|| crate::fields::wrong_type("a string", value))
+    };
+    let s = |p: Parsed<String>| p.map(Value::String);
+    let clean = |r: Result<String, Fault>| r.map(|v| Parsed::clean(Value::String(v)));
+    let today = a.today.unwrap_or_else(|| Date::new(2026, 1, 1).unwrap_or(Date::from_unix_days(0)));
+    let out = match name {
+        "text" => string().and_then(|t| {
+            let r = TextRule { min: a.min.unwrap_or(1), max: a.max.unwrap_or(10_000), fold: a.fold, multiline: a.multiline };
+            clean(text::parse(t, &r))
+        }),
+        "email" => string().and_then(email::parse).map(s),
+        "phone" => string().and_then(|t| phone::parse(t, a.region.as_deref())).map(|p| p.map(|p| phone_json(&p))),
+        "phone_with_code" => string()
+            .and_then(|t| phone::parse_with_code(a.code.unwrap_or(0), t))
+            .map(|p| Parsed::clean(phone_json(&p))),
+        "uk_postcode" => string().map(|t| Parsed::clean(postcode::uk(t).map_or(Value::Null, Value::String))),
+        "atoa_postcode" => string().and_then(crate::profiles::atoa::parse_postcode).map(s),
+        "gb_vat" => string().and_then(vat::parse).map(s),
+        "country" => string().and_then(|t| {
+            let alpha = if a.alpha == Some(3) { Alpha::Three } else { Alpha::Two };
+            country::parse(t, alpha).map(|p| p.map(|c| Value::String(c.to_owned())))
+        }),
+        "card_number" => string()
+            .and_then(card::number)
+            .map(|c| Parsed::clean(json!({"digits": c.expose(), "brand": c.brand()}))),
+        "expiry_month" => string().and_then(card::month).map(|m| Parsed::clean(Value::String(format!("{m:02}")))),
+        "expiry_year" => string().and_then(card::year).map(|y| Parsed::clean(Value::String(y.to_string()))),
+        "expiry" => card::expiry(a.month.unwrap_or(0), a.year.unwrap_or(0), today).map(|()| Parsed::clean(Value::Bool(true))),
+        "cvv" => string().and_then(|t| card::cvv(t, a.brand)).map(|c| Parsed::clean(Value::String(c.expose().to_owned()))),
+        "uuid" => string().and_then(|t| clean(id::uuid(t))),
+        "hex24" => string().and_then(|t| clean(id::hex24(t))),
+        "enum" => string().and_then(|t| {
+            let values: Vec<&str> = a.values.iter().map(String::as_str).collect();
+            enumeration::parse(t, &values).map(|v| Parsed::clean(Value::String(v.to_owned())))
+        }),
+        "date" => string().and_then(|t| clean(scalar::date(t))),
+        "url" => string().and_then(|t| clean(scalar::url(t))),
+        "number" => clean(scalar::number(value)),
+        "boolean" => scalar::boolean(value).map(|b| Parsed::clean(Value::String(b.to_owned()))),
+        _ => return Err(api("rule.unknown", "no rule of that name; see intake::json::rule")),
+    };
+    Ok(out)
+}
+
+fn phone_json(p: &phone::Phone) -> Value {
+    json!({
+        "e164": p.e164,
+        "countryCode": p.country_code,
+        "national": p.national,
+        "region": p.region.as_ref().map(phone::Region::as_str),
+    })
+}
