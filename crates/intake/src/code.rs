@@ -33,6 +33,30 @@ macro_rules! codes {
                 match self { $(Code::$variant => $text,)* }
             }
 
+            /// Whether this warning reports a change intake made to the input (a
+            /// conversion, a dropped field), as opposed to advice about a value that
+            /// was kept as it is. A normalized payload never raises a change warning
+            /// again; advisory ones (`vat.checksum`, `postcode.not_uk`, ...) recur,
+            /// because the value they advise on is still there.
+            ///
+            /// ```
+            /// assert!(intake::Code::CountryConverted.is_change());
+            /// assert!(!intake::Code::VatChecksum.is_change());
+            /// ```
+            #[must_use]
+            pub const fn is_change(self) -> bool {
+                matches!(
+                    self,
+                    Code::FieldUnknown
+                        | Code::FieldIgnored
+                        | Code::FieldEmpty
+                        | Code::PhoneNational
+                        | Code::PhoneSplit
+                        | Code::CountryConverted
+                        | Code::AddressDuplicate
+                )
+            }
+
             /// One English sentence saying what the code means.
             #[must_use]
             pub const fn meaning(self) -> &'static str {
