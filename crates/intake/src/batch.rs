@@ -53,12 +53,18 @@ impl Batch {
             return;
         }
         let (path, code, message, severity) = match self.provider {
-            Provider::Authvia => {
-                ("/ref", Code::RefDuplicate, "repeats the ref of an earlier record; refs are unique per account", Severity::Error)
-            }
-            Provider::Juicyway => {
-                ("/email", Code::EmailDuplicate, "repeats the email of an earlier record; the customer already exists", Severity::Error)
-            }
+            Provider::Authvia => (
+                "/ref",
+                Code::RefDuplicate,
+                "repeats the ref of an earlier record; refs are unique per account",
+                Severity::Error,
+            ),
+            Provider::Juicyway => (
+                "/email",
+                Code::EmailDuplicate,
+                "repeats the email of an earlier record; the customer already exists",
+                Severity::Error,
+            ),
             Provider::Stax => (
                 "/email",
                 Code::EmailDuplicate,

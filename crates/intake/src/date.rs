@@ -34,10 +34,8 @@ impl Date {
     /// A date from its parts, if it exists in the calendar (years 1 to 9999).
     #[must_use]
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let ok = (1..=9999).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month);
+        let ok =
+            (1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         ok.then_some(Date { year, month, day })
     }
 
@@ -81,9 +79,7 @@ impl Date {
     #[cfg(not(target_arch = "wasm32"))]
     #[must_use]
     pub fn today_utc() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
+        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
         Date::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0))
     }
 }
@@ -121,8 +117,7 @@ impl FromStr for Date {
             })
         };
         let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        Date::new(y, u8::try_from(m).map_err(|_| DateError)?, u8::try_from(d).map_err(|_| DateError)?)
-            .ok_or(DateError)
+        Date::new(y, u8::try_from(m).map_err(|_| DateError)?, u8::try_from(d).map_err(|_| DateError)?).ok_or(DateError)
     }
 }
 

@@ -150,9 +150,8 @@ fn invalid(fault: Fault) -> FieldCheck {
 
 /// The whole-record rule of a kind, on one value.
 fn full(kind: &Kind, value: &Value, today: Date, region: Option<&str>) -> Result<Parsed<Value>, Fault> {
-    let string = |v: &Value| -> Result<String, Fault> {
-        v.as_str().map(str::to_owned).ok_or_else(|| wrong_type("a string", v))
-    };
+    let string =
+        |v: &Value| -> Result<String, Fault> { v.as_str().map(str::to_owned).ok_or_else(|| wrong_type("a string", v)) };
     let s = |p: Parsed<String>| p.map(Value::String);
     match kind {
         Kind::Boolean => match value {
@@ -183,7 +182,9 @@ fn full(kind: &Kind, value: &Value, today: Date, region: Option<&str>) -> Result
                 Kind::Email => email::parse(t).map(s),
                 Kind::EmailLower => email::parse(t).map(|p| p.map(|e| Value::String(e.to_lowercase()))),
                 Kind::Phone => phone::parse(t, region).map(|p| p.map(|p| Value::String(p.e164))),
-                Kind::PhoneIn(r) => phone::parse(t, Some(region.unwrap_or(r))).map(|p| p.map(|p| Value::String(p.e164))),
+                Kind::PhoneIn(r) => {
+                    phone::parse(t, Some(region.unwrap_or(r))).map(|p| p.map(|p| Value::String(p.e164)))
+                }
                 Kind::StaxPhone => {
                     if t.trim().chars().count() < 10 {
                         Err(Fault::new(Code::PhoneInvalid, "must be at least 10 characters"))
@@ -275,7 +276,9 @@ fn could_grow(kind: &Kind, t: &str, region: Option<&str>) -> bool {
         Kind::PhoneIn(r) => phone::could_complete(s, Some(region.unwrap_or(r))),
         Kind::StaxPhone => phone::could_complete(s, Some(region.unwrap_or(crate::profiles::stax::DEFAULT_REGION))),
         Kind::NationalNumber => s.chars().all(|c| c.is_ascii_digit() || " -.()".contains(c)) && s.len() < 15,
-        Kind::AtoaPostcode => uk_postcode_prefix(s) || (s.len() < 4 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')),
+        Kind::AtoaPostcode => {
+            uk_postcode_prefix(s) || (s.len() < 4 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == ' '))
+        }
         Kind::GbVat => vat_prefix(s),
         Kind::Country(alpha) => {
             let want = if *alpha == Alpha::Two { 2 } else { 3 };
@@ -284,7 +287,14 @@ fn could_grow(kind: &Kind, t: &str, region: Option<&str>) -> bool {
         Kind::CountryAny => s.len() < 2 && s.bytes().all(|c| c.is_ascii_alphabetic()),
         Kind::Enum(values) => values.iter().any(|v| v.len() > s.len() && v[..s.len()].eq_ignore_ascii_case(s)),
         Kind::Uuid => {
-            s.len() < 36 && s.bytes().enumerate().all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { c == b'-' } else { c.is_ascii_hexdigit() })
+            s.len() < 36
+                && s.bytes().enumerate().all(|(i, c)| {
+                    if matches!(i, 8 | 13 | 18 | 23) {
+                        c == b'-'
+                    } else {
+                        c.is_ascii_hexdigit()
+                    }
+                })
         }
         Kind::Hex24 => s.len() < 24 && s.bytes().all(|c| c.is_ascii_hexdigit()),
         Kind::CardNumber => card_prefix(s),
@@ -326,10 +336,23 @@ fn uk_postcode_prefix(s: &str) -> bool {
     if compact.is_empty() || compact.len() >= 7 || !compact.is_ascii() {
         return false;
     }
-    let shape: String =
-        compact.bytes().map(|c| if c.is_ascii_digit() { '9' } else if c.is_ascii_alphabetic() { 'A' } else { '?' }).collect();
+    let shape: String = compact
+        .bytes()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '9'
+            } else if c.is_ascii_alphabetic() {
+                'A'
+            } else {
+                '?'
+            }
+        })
+        .collect();
     const SHAPES: &[&str] = &["A99AA", "A999AA", "A9A9AA", "AA99AA", "AA999AA", "AA9A9AA"];
-    const SPECIAL: &[&str] = &["GIR0AA", "BFPO", "ASCN1ZZ", "STHL1ZZ", "TDCU1ZZ", "BBND1ZZ", "BIQQ1ZZ", "FIQQ1ZZ", "PCRN1ZZ", "SIQQ1ZZ", "TKCA1ZZ"];
+    const SPECIAL: &[&str] = &[
+        "GIR0AA", "BFPO", "ASCN1ZZ", "STHL1ZZ", "TDCU1ZZ", "BBND1ZZ", "BIQQ1ZZ", "FIQQ1ZZ", "PCRN1ZZ", "SIQQ1ZZ",
+        "TKCA1ZZ",
+    ];
     SHAPES.iter().any(|p| p.len() > shape.len() && p.starts_with(&shape))
         || SPECIAL.iter().any(|p| p.len() > compact.len() && p.starts_with(&compact))
 }

@@ -196,22 +196,26 @@ fn fault_json(f: &Fault) -> Value {
 }
 
 fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Value>, Fault>, ApiError> {
-    let string = || -> Result<&str, Fault> {
-        value.as_str().ok_or_else(|| crate::fields::wrong_type("a string", value))
-    };
+    let string =
+        || -> Result<&str, Fault> { value.as_str().ok_or_else(|| crate::fields::wrong_type("a string", value)) };
     let s = |p: Parsed<String>| p.map(Value::String);
     let clean = |r: Result<String, Fault>| r.map(|v| Parsed::clean(Value::String(v)));
     let today = a.today.unwrap_or_else(|| Date::new(2026, 1, 1).unwrap_or(Date::from_unix_days(0)));
     let out = match name {
         "text" => string().and_then(|t| {
-            let r = TextRule { min: a.min.unwrap_or(1), max: a.max.unwrap_or(10_000), fold: a.fold, multiline: a.multiline };
+            let r = TextRule {
+                min: a.min.unwrap_or(1),
+                max: a.max.unwrap_or(10_000),
+                fold: a.fold,
+                multiline: a.multiline,
+            };
             clean(text::parse(t, &r))
         }),
         "email" => string().and_then(email::parse).map(s),
         "phone" => string().and_then(|t| phone::parse(t, a.region.as_deref())).map(|p| p.map(|p| phone_json(&p))),
-        "phone_with_code" => string()
-            .and_then(|t| phone::parse_with_code(a.code.unwrap_or(0), t))
-            .map(|p| Parsed::clean(phone_json(&p))),
+        "phone_with_code" => {
+            string().and_then(|t| phone::parse_with_code(a.code.unwrap_or(0), t)).map(|p| Parsed::clean(phone_json(&p)))
+        }
         "uk_postcode" => string().map(|t| Parsed::clean(postcode::uk(t).map_or(Value::Null, Value::String))),
         "atoa_postcode" => string().and_then(crate::profiles::atoa::parse_postcode).map(s),
         "gb_vat" => string().and_then(vat::parse).map(s),
@@ -219,13 +223,17 @@ fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Val
             let alpha = if a.alpha == Some(3) { Alpha::Three } else { Alpha::Two };
             country::parse(t, alpha).map(|p| p.map(|c| Value::String(c.to_owned())))
         }),
-        "card_number" => string()
-            .and_then(card::number)
-            .map(|c| Parsed::clean(json!({"digits": c.expose(), "brand": c.brand()}))),
+        "card_number" => {
+            string().and_then(card::number).map(|c| Parsed::clean(json!({"digits": c.expose(), "brand": c.brand()})))
+        }
         "expiry_month" => string().and_then(card::month).map(|m| Parsed::clean(Value::String(format!("{m:02}")))),
         "expiry_year" => string().and_then(card::year).map(|y| Parsed::clean(Value::String(y.to_string()))),
-        "expiry" => card::expiry(a.month.unwrap_or(0), a.year.unwrap_or(0), today).map(|()| Parsed::clean(Value::Bool(true))),
-        "cvv" => string().and_then(|t| card::cvv(t, a.brand)).map(|c| Parsed::clean(Value::String(c.expose().to_owned()))),
+        "expiry" => {
+            card::expiry(a.month.unwrap_or(0), a.year.unwrap_or(0), today).map(|()| Parsed::clean(Value::Bool(true)))
+        }
+        "cvv" => {
+            string().and_then(|t| card::cvv(t, a.brand)).map(|c| Parsed::clean(Value::String(c.expose().to_owned())))
+        }
         "uuid" => string().and_then(|t| clean(id::uuid(t))),
         "hex24" => string().and_then(|t| clean(id::hex24(t))),
         "enum" => string().and_then(|t| {

@@ -22,7 +22,8 @@ fn fixtures(dir: &str) -> Vec<(PathBuf, Value)> {
     files
         .into_iter()
         .map(|p| {
-            let v = serde_json::from_str(&fs::read_to_string(&p).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let v = serde_json::from_str(&fs::read_to_string(&p).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
             (p, v)
         })
         .collect()
@@ -97,8 +98,12 @@ fn properties(record: Option<&Value>, outcome: &Value, options: &str, provider: 
             for value in leaves(record) {
                 // Words of the contract itself ("card", "boolean") may appear in a
                 // message; what the caller typed (names, emails, numbers) may not.
-                let vocabulary = ["card", "number", "boolean", "email", "phone", "date", "text", "url", "individual", "business"];
-                if value.chars().count() > 3 && !vocabulary.contains(&value.as_str()) && message.contains(value.as_str()) {
+                let vocabulary =
+                    ["card", "number", "boolean", "email", "phone", "date", "text", "url", "individual", "business"];
+                if value.chars().count() > 3
+                    && !vocabulary.contains(&value.as_str())
+                    && message.contains(value.as_str())
+                {
                     out.push(format!("message of {path} repeats an input value"));
                 }
             }
@@ -107,12 +112,15 @@ fn properties(record: Option<&Value>, outcome: &Value, options: &str, provider: 
     // Idempotence: the normalized payload is valid and unchanged, and raises no
     // change warning; advisory warnings (a bad VAT check digit) recur, the same ones.
     if let Some(normalized) = outcome.get("normalized") {
-        let again: Value = serde_json::from_str(&api::validate(provider, &normalized.to_string(), options).unwrap()).unwrap();
+        let again: Value =
+            serde_json::from_str(&api::validate(provider, &normalized.to_string(), options).unwrap()).unwrap();
         // Codes only: normalization may restructure (a bare string becomes {"value"}).
         let codes = |list: &Value| -> Vec<String> { pairs(list).into_iter().map(|(_, c)| c).collect() };
         let advisory: Vec<String> =
             codes(&outcome["warnings"]).into_iter().filter(|c| !c.parse::<Code>().is_ok_and(Code::is_change)).collect();
-        if again["valid"] != json!(true) || codes(&again["warnings"]) != advisory || again.get("normalized") != Some(normalized)
+        if again["valid"] != json!(true)
+            || codes(&again["warnings"]) != advisory
+            || again.get("normalized") != Some(normalized)
         {
             out.push(format!("not idempotent: normalizing the payload again gave {again}"));
         }

@@ -96,9 +96,8 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
         });
         let email = field(report, map, "email", &root.key("email"), Need::Optional, email::parse);
         let kind = field(report, map, "type", &root.key("type"), Need::Optional, |s| {
-            enumeration::parse(s, &["INDIVIDUAL", "BUSINESS"]).map(|t| {
-                Parsed::clean(if t == "BUSINESS" { CustomerType::Business } else { CustomerType::Individual })
-            })
+            enumeration::parse(s, &["INDIVIDUAL", "BUSINESS"])
+                .map(|t| Parsed::clean(if t == "BUSINESS" { CustomerType::Business } else { CustomerType::Individual }))
         });
         let phone = phone_fields(map, report);
         if !present(map, "email") && !present(map, "phoneNumber") && !present(map, "phoneCountryCode") {
@@ -163,7 +162,10 @@ fn phone_fields(map: &Map<String, Value>, report: &mut Report) -> Option<(String
                 let p = report.accept(&number_loc, phone::parse(number, None))?;
                 report.warn(
                     &number_loc,
-                    Fault::new(Code::PhoneSplit, "the international number was split into phoneCountryCode and phoneNumber"),
+                    Fault::new(
+                        Code::PhoneSplit,
+                        "the international number was split into phoneCountryCode and phoneNumber",
+                    ),
                 );
                 Some((p.country_code.to_string(), p.national))
             } else {

@@ -128,7 +128,10 @@ fn addresses(map: &Map<String, Value>, report: &mut Report) -> Option<Vec<Addres
             Ok(parsed) => {
                 let value = report.take(&value_loc, parsed);
                 if out.iter().any(|a| a.value == value) {
-                    report.warn(&item_loc, Fault::new(Code::AddressDuplicate, "repeats an earlier address and was dropped"));
+                    report.warn(
+                        &item_loc,
+                        Fault::new(Code::AddressDuplicate, "repeats an earlier address and was dropped"),
+                    );
                 } else {
                     out.push(Address { value });
                 }
@@ -162,7 +165,10 @@ pub fn address(input: &str) -> Result<Parsed<String>, Fault> {
     }
     let looks_like_phone = input.trim().chars().all(|c| c.is_ascii_digit() || " +-.()".contains(c));
     if !looks_like_phone {
-        return Err(Fault::new(Code::AddressInvalid, "must be an email address or a phone number in E.164 (+ and digits)"));
+        return Err(Fault::new(
+            Code::AddressInvalid,
+            "must be an email address or a phone number in E.164 (+ and digits)",
+        ));
     }
     phone::parse(input, None).map(|p| p.map(|p| p.e164))
 }
@@ -173,11 +179,17 @@ fn free_form(map: &Map<String, Value>, key: &'static str, report: &mut Report) -
     let size = serde_json::to_vec(obj).map_or(usize::MAX, |v| v.len());
     let depth = 1 + obj.values().map(depth).max().unwrap_or(0);
     if size > FREE_FORM_MAX_BYTES {
-        report.error(&loc, Fault::owned(Code::JsonTooLarge, format!("must be at most {FREE_FORM_MAX_BYTES} bytes of JSON")));
+        report.error(
+            &loc,
+            Fault::owned(Code::JsonTooLarge, format!("must be at most {FREE_FORM_MAX_BYTES} bytes of JSON")),
+        );
         return None;
     }
     if depth > FREE_FORM_MAX_DEPTH {
-        report.error(&loc, Fault::owned(Code::JsonTooLarge, format!("must be nested at most {FREE_FORM_MAX_DEPTH} levels deep")));
+        report.error(
+            &loc,
+            Fault::owned(Code::JsonTooLarge, format!("must be nested at most {FREE_FORM_MAX_DEPTH} levels deep")),
+        );
         return None;
     }
     Some(obj.clone())

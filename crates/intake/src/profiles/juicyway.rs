@@ -92,7 +92,10 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
             let loc = root.key(key);
             let value = field(report, map, key, &loc, Need::Required, |s| text::parse(s, &NAME).map(Parsed::clean))?;
             if value.chars().count() > NAME_ADVISED_MAX {
-                report.warn(&loc, Fault::new(Code::TextTooLong, "is longer than the 100 characters Juicyway's Customers API allows"));
+                report.warn(
+                    &loc,
+                    Fault::new(Code::TextTooLong, "is longer than the 100 characters Juicyway's Customers API allows"),
+                );
             }
             if !value.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '\u{2019}')) {
                 report.warn(
@@ -141,7 +144,10 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
             if p.region.is_some_and(|r| r.as_str() != c) {
                 report.warn(
                     &phone_loc,
-                    Fault::new(Code::PhoneRegionMismatch, "belongs to another country than the billing address; Juicyway expects them to match"),
+                    Fault::new(
+                        Code::PhoneRegionMismatch,
+                        "belongs to another country than the billing address; Juicyway expects them to match",
+                    ),
                 );
             }
         }
@@ -150,7 +156,14 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
         let batch_key = email.as_deref().map(str::to_lowercase);
         let customer = match (first_name, last_name, email, phone, kind, billing) {
             (Some(first_name), Some(last_name), Some(email), Some(phone), Some(kind), Some(billing_address)) => {
-                Some(Customer { first_name, last_name, email, phone: phone.e164, kind: kind.to_owned(), billing_address })
+                Some(Customer {
+                    first_name,
+                    last_name,
+                    email,
+                    phone: phone.e164,
+                    kind: kind.to_owned(),
+                    billing_address,
+                })
             }
             _ => None,
         };

@@ -32,13 +32,33 @@ use crate::{Code, Fault, Flow, Loc, Options, Parsed, Report};
 
 /// The documented top-level fields, in the seed's order.
 pub const FIELDS: &[&str] = &[
-    "token", "reference", "description", "company_name", "first_name", "last_name", "email", "phone",
-    "default_source", "payment_source",
+    "token",
+    "reference",
+    "description",
+    "company_name",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "default_source",
+    "payment_source",
 ];
 /// The documented `payment_source` fields, in the seed's order.
 pub const SOURCE_FIELDS: &[&str] = &[
-    "gateway_id", "vault_token", "type", "card_name", "card_number", "expire_month", "expire_year", "card_ccv",
-    "address_line1", "address_line2", "address_state", "address_country", "address_city", "address_postcode",
+    "gateway_id",
+    "vault_token",
+    "type",
+    "card_name",
+    "card_number",
+    "expire_month",
+    "expire_year",
+    "card_ccv",
+    "address_line1",
+    "address_line2",
+    "address_state",
+    "address_country",
+    "address_city",
+    "address_postcode",
 ];
 /// Fields that only a card payment source (flow 1) carries.
 pub const CARD_FIELDS: &[&str] = &["card_name", "card_number", "expire_month", "expire_year", "card_ccv"];
@@ -220,7 +240,10 @@ fn payment_source(
     // Fields that belong to other flows are refused, not dropped: they change what Paydock does.
     let gateway_loc = loc.key("gateway_id");
     if flow == Flow::VaultTokenWithoutGateway && present(map, "gateway_id") {
-        report.error(&gateway_loc, mixed("flow 4 is a vault token without a gateway id; remove gateway_id or use flow 3"));
+        report.error(
+            &gateway_loc,
+            mixed("flow 4 is a vault token without a gateway id; remove gateway_id or use flow 3"),
+        );
     } else {
         s.gateway_id = field(report, map, "gateway_id", &gateway_loc, need_in(&[Flow::Card, Flow::VaultToken]), |v| {
             id::hex24(v).map(Parsed::clean)
@@ -232,7 +255,8 @@ fn payment_source(
             report.error(&vault_loc, mixed("a vault token belongs to flows 3 and 4, not to a card payment source"));
         }
     } else {
-        s.vault_token = field(report, map, "vault_token", &vault_loc, Need::Required, |v| id::uuid(v).map(Parsed::clean));
+        s.vault_token =
+            field(report, map, "vault_token", &vault_loc, Need::Required, |v| id::uuid(v).map(Parsed::clean));
     }
 
     let type_loc = loc.key("type");
@@ -289,7 +313,8 @@ fn card_fields(map: &Map<String, Value>, loc: &Loc<'_>, options: &Options, s: &m
         }
     }
     let brand = s.card_number.as_ref().map(CardNumber::brand);
-    s.card_ccv = field(report, map, "card_ccv", &loc.key("card_ccv"), Need::Lenient, |v| card::cvv(v, brand).map(Parsed::clean));
+    s.card_ccv =
+        field(report, map, "card_ccv", &loc.key("card_ccv"), Need::Lenient, |v| card::cvv(v, brand).map(Parsed::clean));
 }
 
 #[cold]

@@ -25,8 +25,22 @@ use crate::{Code, Fault, Loc, Options, Parsed, Report};
 
 /// The documented request fields.
 pub const FIELDS: &[&str] = &[
-    "firstname", "lastname", "company", "email", "cc_emails", "cc_sms", "phone", "address_1", "address_2",
-    "address_city", "address_state", "address_zip", "address_country", "notes", "reference", "options",
+    "firstname",
+    "lastname",
+    "company",
+    "email",
+    "cc_emails",
+    "cc_sms",
+    "phone",
+    "address_1",
+    "address_2",
+    "address_city",
+    "address_state",
+    "address_zip",
+    "address_country",
+    "notes",
+    "reference",
+    "options",
     "allow_invoice_credit_card_payments",
 ];
 /// The custom field types intake defines (Stax publishes none).
@@ -116,7 +130,10 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
         if !["firstname", "lastname", "email", "company"].iter().any(|k| present(map, k)) {
             report.error(
                 &root,
-                Fault::new(Code::RecordOneOfRequired, "at least one of firstname, lastname, email or company is required"),
+                Fault::new(
+                    Code::RecordOneOfRequired,
+                    "at least one of firstname, lastname, email or company is required",
+                ),
             );
         }
         c.address_country = field(report, map, "address_country", &root.key("address_country"), Need::Optional, |s| {
@@ -128,7 +145,7 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
             .as_deref()
             .and_then(|a3| isocountry::CountryCode::for_alpha3(a3).ok())
             .map_or(DEFAULT_REGION, |cc| cc.alpha2());
-        c.cc_emails = list(map, "cc_emails", report, |s| email::parse(s));
+        c.cc_emails = list(map, "cc_emails", report, email::parse);
         c.cc_sms = list(map, "cc_sms", report, |s| phone_at_least_10(s, region));
         c.phone = field(report, map, "phone", &root.key("phone"), Need::Optional, |s| phone_at_least_10(s, region));
         c.address_1 = text_field("address_1", LINE, report);
@@ -225,7 +242,10 @@ fn custom_field(item: &Value, loc: &Loc<'_>, names: &mut Vec<String>, report: &m
         .and_then(|s| report.accept(&loc.key("name"), text::parse(s, &OTHER).map(Parsed::clean)));
     if let Some(n) = &name {
         if names.iter().any(|seen| seen == n) {
-            report.error(&loc.key("name"), Fault::new(Code::CustomFieldDuplicate, "repeats the name of an earlier custom field"));
+            report.error(
+                &loc.key("name"),
+                Fault::new(Code::CustomFieldDuplicate, "repeats the name of an earlier custom field"),
+            );
         }
         names.push(n.clone());
     }

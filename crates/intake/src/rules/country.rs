@@ -43,9 +43,7 @@ pub fn parse(input: &str, want: Alpha) -> Result<Parsed<&'static str>, Fault> {
     let Some((country, given)) = found else {
         return Err(match want {
             Alpha::Two => Fault::new(Code::CountryInvalid, "must be an ISO 3166-1 alpha-2 country code, such as GB"),
-            Alpha::Three => {
-                Fault::new(Code::CountryInvalid, "must be an ISO 3166-1 alpha-3 country code, such as GBR")
-            }
+            Alpha::Three => Fault::new(Code::CountryInvalid, "must be an ISO 3166-1 alpha-3 country code, such as GBR"),
         });
     };
     let value = match want {

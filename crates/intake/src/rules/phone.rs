@@ -79,16 +79,16 @@ pub fn parse(input: &str, region: Option<&str>) -> Result<Parsed<Phone>, Fault> 
         return Ok(Parsed::clean(number));
     }
     let Some(id) = region.and_then(region_id) else {
-        return Err(Fault::new(
-            Code::PhoneCountryCodeMissing,
-            "must include the country code (start with + or 00)",
-        ));
+        return Err(Fault::new(Code::PhoneCountryCodeMissing, "must include the country code (start with + or 00)"));
     };
     let number = phonenumber::parse(Some(id), &screened.digits).map_err(|_| invalid())?;
     let phone = finish(&number)?;
     Ok(Parsed::warned(
         phone,
-        Fault::new(Code::PhoneNational, "had no country code; it was read as a national number of the record's country"),
+        Fault::new(
+            Code::PhoneNational,
+            "had no country code; it was read as a national number of the record's country",
+        ),
     ))
 }
 

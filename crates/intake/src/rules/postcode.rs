@@ -6,9 +6,8 @@
 //! that is UK-shaped is normalized, whether or not it is in use.
 
 /// The overseas territories' codes (Gibraltar's `GX11 1AA` is BS 7666-shaped).
-const TERRITORIES: &[&str] = &[
-    "ASCN1ZZ", "STHL1ZZ", "TDCU1ZZ", "BBND1ZZ", "BIQQ1ZZ", "FIQQ1ZZ", "PCRN1ZZ", "SIQQ1ZZ", "TKCA1ZZ",
-];
+const TERRITORIES: &[&str] =
+    &["ASCN1ZZ", "STHL1ZZ", "TDCU1ZZ", "BBND1ZZ", "BIQQ1ZZ", "FIQQ1ZZ", "PCRN1ZZ", "SIQQ1ZZ", "TKCA1ZZ"];
 
 /// The canonical form of a UK postcode, or `None` if the text is not UK-shaped.
 ///
@@ -40,8 +39,7 @@ pub fn uk(input: &str) -> Option<String> {
         let b = inward.as_bytes();
         b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
     };
-    let shaped = inward_ok
-        && (is_outward(outward) || compact == "GIR0AA" || TERRITORIES.contains(&compact.as_str()));
+    let shaped = inward_ok && (is_outward(outward) || compact == "GIR0AA" || TERRITORIES.contains(&compact.as_str()));
     shaped.then(|| format!("{outward} {inward}"))
 }
 
@@ -49,7 +47,15 @@ pub fn uk(input: &str) -> Option<String> {
 fn is_outward(outward: &str) -> bool {
     let shape: String = outward
         .bytes()
-        .map(|c| if c.is_ascii_digit() { '9' } else if c.is_ascii_alphabetic() { 'A' } else { '?' })
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '9'
+            } else if c.is_ascii_alphabetic() {
+                'A'
+            } else {
+                '?'
+            }
+        })
         .collect();
     matches!(shape.as_str(), "A9" | "A99" | "A9A" | "AA9" | "AA99" | "AA9A")
 }

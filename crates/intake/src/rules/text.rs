@@ -72,16 +72,10 @@ pub fn parse(input: &str, rule: &TextRule) -> Result<String, Fault> {
     let text = if rule.fold { fold_spaces(&nfc) } else { nfc.into_owned() };
     let len = text.chars().count();
     if len < rule.min {
-        return Err(Fault::owned(
-            Code::TextTooShort,
-            format!("must be at least {} characters", rule.min),
-        ));
+        return Err(Fault::owned(Code::TextTooShort, format!("must be at least {} characters", rule.min)));
     }
     if len > rule.max {
-        return Err(Fault::owned(
-            Code::TextTooLong,
-            format!("must be at most {} characters", rule.max),
-        ));
+        return Err(Fault::owned(Code::TextTooLong, format!("must be at most {} characters", rule.max)));
     }
     Ok(text)
 }
