@@ -38,6 +38,7 @@ mod date;
 mod diagnostic;
 pub mod field;
 mod fields;
+pub mod invariants;
 pub mod json;
 mod limits;
 mod options;

@@ -162,7 +162,7 @@ fn finish(number: &PhoneNumber) -> Result<Phone, Fault> {
         return Err(invalid());
     }
     let code = number.code().value();
-    let national = e164[1 + digit_count(code)..].to_owned();
+    let national = e164.get(1 + digit_count(code)..).unwrap_or_default().to_owned();
     Ok(Phone { e164, country_code: code, national, region: number.country().id().and_then(Region::of) })
 }
 

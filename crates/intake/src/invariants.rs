@@ -1,0 +1,296 @@
+//! The invariants every outcome satisfies, whatever the input. The fuzz targets
+//! (`fuzz/`) assert them on generated input, and the ordinary test run replays the
+//! committed seeds and regressions through the same functions, on stable Rust.
+//!
+//! Each function returns `Err(description)` on a broken invariant; the description
+//! never contains the input.
+
+use serde_json::Value;
+
+use crate::catalog;
+use crate::field::{check_field, FieldOptions, FieldState};
+use crate::rules::country::Alpha;
+use crate::rules::{card, country, email, id, phone, postcode, scalar, text, vat};
+use crate::{pointer_tokens, validate, validate_json, Code, Fault, Options, Outcome, Parsed, Provider};
+
+/// Validates `bytes` as one record and checks every invariant of its outcome:
+/// `valid` exactly when there are no errors; a status exactly when invalid; a payload
+/// exactly when valid; every path a JSON Pointer into the input (or naming a missing
+/// member of an object in it); no run of 12 or more digits of the input (a card
+/// number) in any message; and normalizing the payload again changes nothing and
+/// raises no change warning.
+///
+/// # Errors
+/// A description of the first broken invariant.
+///
+/// # Example
+/// ```
+/// let options = intake::Options::new("2026-11-22".parse().unwrap());
+/// assert!(intake::invariants::record(intake::Provider::Atoa, br#"{"fullName":"Ada","email":"a@b.co"}"#, &options).is_ok());
+/// ```
+pub fn record(provider: Provider, bytes: &[u8], options: &Options) -> Result<Outcome, String> {
+    let outcome = validate_json(provider, bytes, options);
+    let input: Option<Value> = serde_json::from_slice(bytes).ok();
+    shape(&outcome)?;
+    let digit_runs = input.as_ref().map(long_digit_runs).unwrap_or_default();
+    for d in outcome.errors.iter().chain(&outcome.warnings) {
+        let tokens = pointer_tokens(&d.path).ok_or_else(|| format!("{}: path is not a JSON Pointer", d.code))?;
+        if let Some(input) = &input {
+            if !points_into(input, &tokens) {
+                return Err(format!("{}: path does not point into the input", d.code));
+            }
+        }
+        if digit_runs.iter().any(|run| d.message.contains(run.as_str())) {
+            return Err(format!("{}: the message repeats digits of the input", d.code));
+        }
+    }
+    if let Some(normalized) = &outcome.normalized {
+        let again = validate(provider, normalized, options);
+        if !again.valid || again.normalized.as_ref() != Some(normalized) {
+            return Err("normalizing the payload again changed it or made it invalid".to_owned());
+        }
+        if let Some(w) = again.warnings.iter().find(|w| w.code.is_change()) {
+            return Err(format!("normalizing the payload again raised the change warning {}", w.code));
+        }
+    }
+    Ok(outcome)
+}
+
+fn shape(o: &Outcome) -> Result<(), String> {
+    if o.valid != o.errors.is_empty() {
+        return Err("valid is not exactly 'no errors'".to_owned());
+    }
+    if o.valid != o.status.is_none() || o.valid != o.normalized.is_some() {
+        return Err("status and normalized must be present exactly when invalid and valid".to_owned());
+    }
+    Ok(())
+}
+
+fn points_into(input: &Value, tokens: &[String]) -> bool {
+    let mut at = input;
+    for (i, t) in tokens.iter().enumerate() {
+        let next = match at {
+            Value::Object(m) => m.get(t),
+            Value::Array(a) => t.parse::<usize>().ok().and_then(|i| a.get(i)),
+            _ => None,
+        };
+        match next {
+            Some(v) => at = v,
+            None => return i + 1 == tokens.len() && at.is_object(),
+        }
+    }
+    true
+}
+
+fn long_digit_runs(v: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut visit = |s: &str| {
+        let mut run = String::new();
+        for c in s.chars().chain(std::iter::once(' ')) {
+            if c.is_ascii_digit() {
+                run.push(c);
+            } else {
+                if run.len() >= 12 {
+                    out.push(run.clone());
+                }
+                run.clear();
+            }
+        }
+    };
+    fn walk(v: &Value, f: &mut dyn FnMut(&str)) {
+        match v {
+            Value::String(s) => f(s),
+            Value::Array(a) => a.iter().for_each(|x| walk(x, f)),
+            Value::Object(m) => m.values().for_each(|x| walk(x, f)),
+            _ => {}
+        }
+    }
+    walk(v, &mut visit);
+    out
+}
+
+/// A family of field rules, one fuzz target each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// Free text and names.
+    Text,
+    /// Email addresses.
+    Email,
+    /// Phone numbers, with and without a region.
+    Phone,
+    /// UK postcodes (and Atoa's rule) and country codes.
+    Postal,
+    /// GB VAT numbers.
+    Vat,
+    /// Card numbers, expiry months and years, CVVs.
+    Card,
+    /// UUIDs, 24-hex ids, dates and URLs.
+    Ids,
+}
+
+impl Family {
+    /// Every family.
+    pub const ALL: [Family; 7] =
+        [Family::Text, Family::Email, Family::Phone, Family::Postal, Family::Vat, Family::Card, Family::Ids];
+}
+
+/// Runs every rule of every family on `input` (see [`family`]).
+///
+/// # Errors
+/// A description of the first broken invariant.
+///
+/// # Example
+/// ```
+/// assert!(intake::invariants::rules("+44 (0)7911 123456").is_ok());
+/// ```
+pub fn rules(input: &str) -> Result<(), String> {
+    Family::ALL.into_iter().try_for_each(|f| family(f, input))
+}
+
+/// Runs the rules of one family on `input` and checks that each accepted value is
+/// stable (the rule run on its own output gives the same value and no change
+/// warning) and that no fault message repeats the input.
+///
+/// # Errors
+/// A description of the first broken invariant.
+pub fn family(family: Family, input: &str) -> Result<(), String> {
+    let clean = |r: Result<String, Fault>| r.map(Parsed::clean);
+    match family {
+        Family::Text => {
+            stable("name", input, |t| clean(text::parse(t, &text::TextRule::name(1, 100))))?;
+            stable("notes", input, |t| clean(text::parse(t, &text::TextRule::multiline(1000))))
+        }
+        Family::Email => stable("email", input, email::parse),
+        Family::Phone => {
+            stable("phone", input, |t| phone::parse(t, None).map(|p| p.map(|p| p.e164)))?;
+            stable("phone in GB", input, |t| phone::parse(t, Some("GB")).map(|p| p.map(|p| p.e164)))?;
+            stable("phone in US", input, |t| phone::parse(t, Some("US")).map(|p| p.map(|p| p.e164)))?;
+            let _ = phone::could_complete(input, Some("NG"));
+            Ok(())
+        }
+        Family::Postal => {
+            stable("atoa postcode", input, crate::profiles::atoa::parse_postcode)?;
+            stable("uk postcode", input, |t| {
+                postcode::uk(t).map(Parsed::clean).ok_or(Fault::new(Code::PostcodeNotUk, "not UK-shaped"))
+            })?;
+            stable("country2", input, |t| country::parse(t, Alpha::Two).map(|p| p.map(str::to_owned)))?;
+            stable("country3", input, |t| country::parse(t, Alpha::Three).map(|p| p.map(str::to_owned)))
+        }
+        Family::Vat => stable("vat", input, vat::parse),
+        Family::Card => {
+            stable("card", input, |t| card::number(t).map(|c| Parsed::clean(c.expose().to_owned())))?;
+            stable("month", input, |t| card::month(t).map(|m| Parsed::clean(format!("{m:02}"))))?;
+            stable("year", input, |t| card::year(t).map(|y| Parsed::clean(y.to_string())))?;
+            stable("cvv", input, |t| card::cvv(t, None).map(|c| Parsed::clean(c.expose().to_owned())))
+        }
+        Family::Ids => {
+            stable("uuid", input, |t| clean(id::uuid(t)))?;
+            stable("hex24", input, |t| clean(id::hex24(t)))?;
+            stable("date", input, |t| clean(scalar::date(t)))?;
+            stable("url", input, |t| clean(scalar::url(t)))
+        }
+    }
+}
+
+fn stable(name: &str, input: &str, parse: impl Fn(&str) -> Result<Parsed<String>, Fault>) -> Result<(), String> {
+    match parse(input) {
+        Ok(first) => {
+            let again = parse(&first.value).map_err(|f| format!("{name}: its own output fails with {}", f.code))?;
+            if again.value != first.value {
+                return Err(format!("{name}: normalizing twice changed the value"));
+            }
+            if let Some(w) = again.warnings.iter().find(|w| w.code.is_change()) {
+                return Err(format!("{name}: its own output raised the change warning {}", w.code));
+            }
+            Ok(())
+        }
+        Err(f) if input.trim().chars().count() > 3 && f.message.contains(input.trim()) => {
+            Err(format!("{name}: the message of {} repeats the input", f.code))
+        }
+        Err(_) => Ok(()),
+    }
+}
+
+/// Checks every field of every profile with `value`, partial and not: no panic,
+/// and the result is coherent (valid has no error, incomplete and invalid have one;
+/// a complete check is never incomplete).
+///
+/// # Errors
+/// A description of the first broken invariant.
+pub fn fields(value: &Value, options: &Options) -> Result<(), String> {
+    for provider in Provider::ALL {
+        for info in catalog::profile(provider).fields {
+            for partial in [false, true] {
+                let o = FieldOptions { partial, today: options.today, region: None };
+                let Ok(check) = check_field(provider, info.path, value, &o) else {
+                    return Err(format!("{provider}{}: the catalog's own pointer is unknown", info.path));
+                };
+                let coherent = match check.state {
+                    FieldState::Valid => check.error.is_none(),
+                    FieldState::Incomplete => partial && check.error.is_some() && check.normalized.is_none(),
+                    FieldState::Invalid => check.error.is_some() && check.normalized.is_none(),
+                };
+                if !coherent {
+                    return Err(format!("{provider}{}: incoherent field check (partial: {partial})", info.path));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The fuzz targets, by name: `rule_<family>`, `profile_<id>`, `field_check`.
+pub const TARGETS: &[&str] = &[
+    "rule_text",
+    "rule_email",
+    "rule_phone",
+    "rule_postal",
+    "rule_vat",
+    "rule_card",
+    "rule_ids",
+    "profile_atoa",
+    "profile_paydock",
+    "profile_authvia",
+    "profile_stax",
+    "profile_juicyway",
+    "field_check",
+];
+
+/// Runs one fuzz target's checks on `data`: what `cargo fuzz run <name>` runs, and
+/// what the ordinary test run replays for every committed seed and regression.
+///
+/// # Errors
+/// A description of the first broken invariant, or of an unknown target.
+///
+/// # Example
+/// ```
+/// assert!(intake::invariants::run_target("profile_stax", br#"{"company":"Acme"}"#).is_ok());
+/// ```
+pub fn run_target(name: &str, data: &[u8]) -> Result<(), String> {
+    let options = Options::new(crate::Date::new(2026, 11, 22).unwrap_or(crate::Date::from_unix_days(0)));
+    let text = String::from_utf8_lossy(data);
+    let fam = |f: Family| family(f, &text);
+    match name {
+        "rule_text" => fam(Family::Text),
+        "rule_email" => fam(Family::Email),
+        "rule_phone" => fam(Family::Phone),
+        "rule_postal" => fam(Family::Postal),
+        "rule_vat" => fam(Family::Vat),
+        "rule_card" => fam(Family::Card),
+        "rule_ids" => fam(Family::Ids),
+        "field_check" => fields(&Value::String(text.into_owned()), &options),
+        "profile_paydock" => {
+            record(Provider::Paydock, data, &options)?;
+            // Also every forced flow: detection must not be what keeps a record safe.
+            for n in 1..=4 {
+                let forced = options.clone().with_flow(crate::Flow::from_number(n).unwrap_or(crate::Flow::Card));
+                record(Provider::Paydock, data, &forced)?;
+            }
+            Ok(())
+        }
+        _ => match name.strip_prefix("profile_").and_then(|id| id.parse::<Provider>().ok()) {
+            Some(provider) => record(provider, data, &options).map(|_| ()),
+            None => Err(format!("no fuzz target named {name}")),
+        },
+    }
+}

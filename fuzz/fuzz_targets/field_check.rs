@@ -1,0 +1,3 @@
+#![no_main]
+// Checks the invariants of intake::invariants::run_target("field_check"); a broken one panics.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| intake::invariants::run_target("field_check", data).unwrap());
