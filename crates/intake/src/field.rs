@@ -222,7 +222,7 @@ fn full(kind: &Kind, value: &Value, today: Date, region: Option<&str>) -> Result
                     let y = card::year(t)?;
                     // A year alone is good while any month of it is: check against December.
                     card::expiry(12, y, today)?;
-                    Ok(Parsed::clean(Value::String(y.to_string())))
+                    Ok(Parsed::clean(Value::String(format!("{y:04}"))))
                 }
                 Kind::Cvv => card::cvv(t, None).map(|c| Parsed::clean(Value::String(c.expose().to_owned()))),
                 Kind::AuthviaAddress => authvia::address(t).map(s),

@@ -227,7 +227,7 @@ fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Val
             string().and_then(card::number).map(|c| Parsed::clean(json!({"digits": c.expose(), "brand": c.brand()})))
         }
         "expiry_month" => string().and_then(card::month).map(|m| Parsed::clean(Value::String(format!("{m:02}")))),
-        "expiry_year" => string().and_then(card::year).map(|y| Parsed::clean(Value::String(y.to_string()))),
+        "expiry_year" => string().and_then(card::year).map(|y| Parsed::clean(Value::String(format!("{y:04}")))),
         "expiry" => {
             card::expiry(a.month.unwrap_or(0), a.year.unwrap_or(0), today).map(|()| Parsed::clean(Value::Bool(true)))
         }

@@ -307,7 +307,7 @@ fn card_fields(map: &Map<String, Value>, loc: &Loc<'_>, options: &Options, s: &m
         match card::expiry(m, y, options.today) {
             Ok(()) => {
                 s.expire_month = Some(format!("{m:02}"));
-                s.expire_year = Some(y.to_string());
+                s.expire_year = Some(format!("{y:04}"));
             }
             Err(fault) => report.error(&year_loc, fault),
         }
