@@ -55,7 +55,7 @@ pub use date::{Date, DateError};
 pub use diagnostic::{Diagnostic, Fault, Parsed, Severity};
 pub use limits::Limits;
 pub use options::{Flow, Options};
-pub use outcome::Outcome;
+pub use outcome::{Outcome, CARD_FIELDS};
 pub use path::{tokens as pointer_tokens, Loc};
 pub use profiles::Checked;
 pub use provider::{Provider, UnknownProvider};

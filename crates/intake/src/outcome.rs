@@ -21,7 +21,7 @@ use crate::{Code, Diagnostic};
 /// assert!(outcome.valid);
 /// assert_eq!(outcome.normalized.unwrap()["type"], "INDIVIDUAL");
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, PartialEq, Serialize)]
 pub struct Outcome {
     /// True exactly when there are no errors.
     pub valid: bool,
@@ -40,7 +40,39 @@ pub struct Outcome {
     pub(crate) batch_key: Option<String>,
 }
 
+/// Payload members that hold card data: `Debug` shows them as `[redacted]`.
+pub const CARD_FIELDS: &[&str] = &["card_number", "card_ccv"];
+
 impl Outcome {
+    /// A copy of `value` with the members named in [`CARD_FIELDS`] replaced by
+    /// `"[redacted]"`: for `Debug` and human reports.
+    ///
+    /// # Example
+    /// ```
+    /// let v = serde_json::json!({"payment_source": {"card_number": "4111111111111111", "card_name": "Ada"}});
+    /// let shown = intake::Outcome::redacted(&v).to_string();
+    /// assert!(!shown.contains("4111") && shown.contains("Ada"));
+    /// ```
+    #[must_use]
+    pub fn redacted(value: &Value) -> Value {
+        match value {
+            Value::Object(m) => Value::Object(
+                m.iter()
+                    .map(|(k, v)| {
+                        let v = if CARD_FIELDS.contains(&k.as_str()) {
+                            Value::String("[redacted]".to_owned())
+                        } else {
+                            Outcome::redacted(v)
+                        };
+                        (k.clone(), v)
+                    })
+                    .collect(),
+            ),
+            Value::Array(a) => Value::Array(a.iter().map(Outcome::redacted).collect()),
+            other => other.clone(),
+        }
+    }
+
     /// Whether any error carries `code`.
     #[must_use]
     pub fn has_error(&self, code: Code) -> bool {
@@ -57,5 +89,18 @@ impl Outcome {
     #[must_use]
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Debug for Outcome {
+    /// Card numbers and CVVs in the payload are shown as `[redacted]`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Outcome")
+            .field("valid", &self.valid)
+            .field("status", &self.status)
+            .field("errors", &self.errors)
+            .field("warnings", &self.warnings)
+            .field("normalized", &self.normalized.as_ref().map(Outcome::redacted))
+            .finish_non_exhaustive()
     }
 }
