@@ -26,7 +26,12 @@ fn seeds_and_regressions_hold_every_invariant() {
         }
     }
     assert!(replayed > 100, "only {replayed} inputs replayed; are the seeds committed?");
-    assert!(failures.is_empty(), "{} of {replayed} inputs broke an invariant:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {replayed} inputs broke an invariant:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -117,6 +117,11 @@ fn is_dot_atom(local: &str) -> bool {
 }
 
 fn is_domain(domain: &str) -> bool {
+    // An all-numeric top-level label is no domain name (RFC 3696 section 2): this
+    // also refuses a bare IPv4 address, the unbracketed form of an IP literal.
+    if domain.rsplit('.').next().is_some_and(|tld| tld.bytes().all(|c| c.is_ascii_digit())) {
+        return false;
+    }
     let mut labels = 0;
     for label in domain.split('.') {
         let b = label.as_bytes();
@@ -134,20 +139,41 @@ fn is_domain(domain: &str) -> bool {
 }
 
 /// The common domain this one is probably a typo of.
+///
+/// Short common domains (`me.com`, `gmx.com`, `aol.com`: at most 7 characters)
+/// are never suggested by edit distance: one edit away from them lie real
+/// domains people do use (`ge.com`, `gm.com`, `aon.com`). A domain that differs
+/// from a common one only in a two-letter country code (`yahoo.co.jp` against
+/// `yahoo.co.uk`) is that country's own service, not a typo.
 fn typo_of(domain: &str) -> Option<String> {
     if COMMON.contains(&domain) {
         return None;
     }
+    let allowed = |c: &str| match c.len() {
+        0..=7 => 0,
+        8..=9 => 1,
+        _ => 2,
+    };
     let best = COMMON
         .iter()
         .map(|c| (distance(domain, c), *c))
-        .filter(|&(d, c)| d > 0 && d <= if c.len() > 9 { 2 } else { 1 })
+        .filter(|&(d, c)| d > 0 && d <= allowed(c) && !other_country(domain, c))
         .min_by_key(|&(d, _)| d);
     if let Some((_, c)) = best {
         return Some(c.to_owned());
     }
-    let (name, tld) = domain.rsplit_once('.')?;
-    COM_TYPOS.contains(&tld).then(|| format!("{name}.com"))
+    // Only the ending is suggested: the rest of the domain is the person's own data.
+    let (_, tld) = domain.rsplit_once('.')?;
+    COM_TYPOS.contains(&tld).then(|| "a domain ending in .com".to_owned())
+}
+
+/// Whether `a` and `b` differ only in a final two-letter (country code) label.
+fn other_country(a: &str, b: &str) -> bool {
+    let country = |s: &str| s.len() == 2 && s.bytes().all(|c| c.is_ascii_alphabetic());
+    match (a.rsplit_once('.'), b.rsplit_once('.')) {
+        (Some((a_rest, a_tld)), Some((b_rest, b_tld))) => a_rest == b_rest && country(a_tld) && country(b_tld),
+        _ => false,
+    }
 }
 
 /// Optimal string alignment distance (edits and adjacent transpositions), on
@@ -189,8 +215,18 @@ mod tests {
     #[test]
     fn typos() {
         assert_eq!(typo_of("gmial.com").as_deref(), Some("gmail.com"));
-        assert_eq!(typo_of("example.con").as_deref(), Some("example.com"));
+        assert_eq!(typo_of("example.con").as_deref(), Some("a domain ending in .com"));
         assert_eq!(typo_of("mail.com"), None);
         assert_eq!(typo_of("example.com"), None);
+        assert_eq!(typo_of("yahoo.co.jp"), None);
+        assert_eq!(typo_of("ge.com"), None);
+        assert_eq!(typo_of("hotmail.co").as_deref(), Some("hotmail.com"));
+    }
+
+    #[test]
+    fn numeric_top_level_labels() {
+        assert!(!is_domain("192.168.0.1"));
+        assert!(!is_domain("example.123"));
+        assert!(is_domain("123.example"));
     }
 }

@@ -7,6 +7,7 @@
 
 use phonenumber::{country::Id, metadata::DATABASE, Mode, PhoneNumber};
 
+use super::is_space;
 use crate::{Code, Fault, Parsed};
 
 /// E.164: at most 15 digits, country code included.
@@ -104,16 +105,22 @@ pub fn parse(input: &str, region: Option<&str>) -> Result<Parsed<Phone>, Fault> 
 /// assert_eq!(p.national, "7911123456");
 /// ```
 pub fn parse_with_code(code: u16, national: &str) -> Result<Phone, Fault> {
-    let region = main_region(code).ok_or_else(country_code_invalid)?;
+    if !is_country_code(code) {
+        return Err(country_code_invalid());
+    }
     let screened = screen(national)?;
     if screened.international {
         // The number repeats a country code; it must be the same one.
         let phone = parse_international(&screened.digits)?;
         return if phone.country_code == code { Ok(phone) } else { Err(invalid()) };
     }
-    let id = region_id(region.as_str()).ok_or_else(country_code_invalid)?;
-    let number = phonenumber::parse(Some(id), &screened.digits).map_err(|_| invalid())?;
-    let phone = finish(&number)?;
+    // A geographic code is read in its main region (which strips a trunk prefix);
+    // a non-geographic one (+800, +881, ...) has no region and no trunk prefix.
+    let parsed = match main_region(code).and_then(|r| region_id(r.as_str())) {
+        Some(id) => phonenumber::parse(Some(id), &screened.digits),
+        None => phonenumber::parse(None, format!("+{code}{}", screened.digits)),
+    };
+    let phone = finish(&parsed.map_err(|_| invalid())?)?;
     if phone.country_code == code {
         Ok(phone)
     } else {
@@ -124,7 +131,7 @@ pub fn parse_with_code(code: u16, national: &str) -> Result<Phone, Fault> {
 /// Whether `code` is a country calling code in use (e.g. 44, 1, 234).
 #[must_use]
 pub fn is_country_code(code: u16) -> bool {
-    main_region(code).is_some()
+    DATABASE.by_code(&code).is_some()
 }
 
 /// The main region of a country calling code (`44` → `GB`).
@@ -196,7 +203,8 @@ fn screen(input: &str) -> Result<Screened, Fault> {
     for c in body.chars() {
         match c {
             '0'..='9' => digits.push(c),
-            ' ' | '-' | '.' | '(' | ')' | '\u{a0}' => {}
+            '-' | '.' | '(' | ')' => {}
+            c if is_space(c) => {}
             _ => {
                 return Err(Fault::new(
                     Code::PhoneInvalid,
