@@ -1,4 +1,6 @@
-// Public entry: a thin layer over the wasm-bindgen glue that passes JSON text both ways.
+// Public entry: a thin layer over the wasm-bindgen glue. Values go in as JSON text and
+// come back as JSON text, parsed here; every rule runs in the Rust core (bindings/wasm
+// holds none), so the results are the bytes the native crate gives for the same input.
 import initWasm, * as wasm from './pkg/intake_wasm.js';
 
 let loading = null; // the first init() promise, shared by concurrent callers
@@ -6,6 +8,7 @@ let ready = false;
 
 // `process.versions.node` guarded so bundlers targeting browsers see no Node globals.
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
+const NODE_FS = 'node:fs/promises';
 
 /**
  * Loads the WASM module. In Node the file is read from disk; in a browser it is fetched
@@ -23,8 +26,9 @@ async function load(input) {
   if (input === undefined) {
     const url = new URL('./pkg/intake_wasm_bg.wasm', import.meta.url);
     if (isNode) {
-      // Node's fetch cannot read file: URLs; the ignore hints keep bundlers from resolving this.
-      const fs = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
+      // Node's fetch cannot read file: URLs. The specifier is not a literal, and the hints
+      // say so, so that bundlers targeting browsers leave this Node-only branch alone.
+      const fs = await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_FS);
       input = await fs.readFile(url);
     } else {
       input = url;
@@ -34,29 +38,80 @@ async function load(input) {
   ready = true;
 }
 
-function api() {
-  if (!ready) throw new Error('intake: the WASM module is not loaded; call `await init()` first');
-  return wasm;
+/** A caller's mistake (an unknown provider, field or rule, options that do not parse). */
+export class IntakeError extends Error {
+  constructor(message, code) {
+    super(message);
+    this.name = 'IntakeError';
+    /** A stable name: `provider.unknown`, `options.invalid`, `field.unknown`, `rule.unknown`, `input.invalid`. */
+    this.code = code;
+  }
 }
+
+// Runs one export of the glue: JSON text in, JSON text out. The core's error (a JS Error
+// whose message is "<code>: <message>") becomes an IntakeError carrying the code.
+function call(name, ...args) {
+  if (!ready) throw new Error('intake: the WASM module is not loaded; call `await init()` first');
+  try {
+    return wasm[name](...args);
+  } catch (e) {
+    const message = String(e?.message ?? e);
+    throw new IntakeError(message, /^([a-z_]+\.[a-z_]+): /.exec(message)?.[1] ?? 'error');
+  }
+}
+
+/**
+ * The JSON-text surface: each function takes and returns JSON text, exactly the bytes of
+ * the Rust core's `intake::json` functions (no parsing here). For callers that already
+ * hold JSON text, and for the parity tests. Options must carry `today` here.
+ */
+export const raw = Object.freeze({
+  validate: (provider, recordJson, optionsJson) => call('validate', provider, recordJson, optionsJson),
+  validateBatch: (provider, recordsJson, optionsJson) => call('validateBatch', provider, recordsJson, optionsJson),
+  checkField: (provider, pointer, valueJson, optionsJson) =>
+    call('checkField', provider, pointer, valueJson, optionsJson),
+  providers: () => call('providers'),
+  rule: (name, inputJson, argsJson) => call('rule', name, inputJson, argsJson),
+});
 
 // Rules that need a date take it from the caller; the default is today in UTC.
 const todayUtc = () => new Date().toISOString().slice(0, 10);
+const withToday = (options) => JSON.stringify({ ...options, today: options?.today ?? todayUtc() });
+// JSON text of a value; `undefined` (and what JSON cannot hold) is `null`.
+const json = (value) => JSON.stringify(value) ?? 'null';
 
-export function validate(provider, record, { today, flow } = {}) {
-  const out = api().validate(provider, JSON.stringify(record), JSON.stringify({ today: today ?? todayUtc(), flow }));
-  return JSON.parse(out);
+/** Validates one record: `{ valid, status?, errors, warnings, normalized? }`. */
+export function validate(provider, record, options = {}) {
+  return JSON.parse(raw.validate(provider, json(record), withToday(options)));
 }
 
+/**
+ * Validates one record given as JSON text, as it arrived: text that is not JSON is an
+ * invalid record (status 400, `record.malformed`), not an exception.
+ */
+export function validateJson(provider, text, options = {}) {
+  return JSON.parse(raw.validate(provider, String(text), withToday(options)));
+}
+
+/** Validates records as one batch: an outcome per record, batch rules applied (repeated refs, emails). */
 export function validateBatch(provider, records, options = {}) {
-  const opts = { ...options, today: options.today ?? todayUtc() };
-  return JSON.parse(api().validateBatch(provider, JSON.stringify(records), JSON.stringify(opts)));
+  return JSON.parse(raw.validateBatch(provider, json(records), withToday(options)));
 }
 
-export function checkField(provider, pointer, value, { partial, today } = {}) {
-  const opts = JSON.stringify({ partial, today: today ?? todayUtc() });
-  return JSON.parse(api().checkField(provider, pointer, JSON.stringify(value), opts));
+/** Checks one field as a person types: `{ state, normalized, error, warnings }`. */
+export function checkField(provider, pointer, value, options = {}) {
+  return JSON.parse(raw.checkField(provider, String(pointer), json(value), withToday(options)));
 }
 
+/** Every profile and its fields. */
 export function providers() {
-  return JSON.parse(api().providers());
+  return JSON.parse(raw.providers());
+}
+
+/**
+ * Runs one field rule by name (`gb_vat`, `phone`, `uk_postcode`, ...): the low-level
+ * surface the shared field fixtures drive, for tests and tooling, not for forms.
+ */
+export function rule(name, input, args) {
+  return JSON.parse(raw.rule(String(name), json(input), args === undefined ? '' : JSON.stringify(args)));
 }

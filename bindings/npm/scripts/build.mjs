@@ -1,12 +1,14 @@
-// Builds pkg/: cargo (wasm32, profile "wasm") -> wasm-bindgen --target web -> wasm-opt -Os.
+// Builds the package from source:
+//   1. types/*.d.ts: generated from the Rust types by bindings/wasm's tests (ts-rs), which
+//      also check them against the core's real output;
+//   2. pkg/: cargo (wasm32, profile "wasm") -> wasm-bindgen --target web -> wasm-opt -Os.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const npmDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(npmDir, '../..');
-const crateToml = join(root, 'bindings/wasm/Cargo.toml');
 const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
 const pkg = join(npmDir, 'pkg');
 
@@ -18,19 +20,22 @@ function run(cmd, args, opts = {}) {
 }
 const kib = (f) => `${(statSync(f).size / 1024).toFixed(1)} KiB`;
 
-// While bindings/wasm has its own [workspace] table it is not a root member, so point
-// cargo at its manifest; once it joins the root workspace, plain `-p` from the root works.
-const ownWorkspace = /^\[workspace\]/m.test(readFileSync(crateToml, 'utf8'));
+// 1. TypeScript types (rewritten only where they changed).
+run('cargo', ['test', '-q', '-p', 'intake-wasm', '--lib', '--', 'types::typescript_is_current'], {
+  cwd: root,
+  env: { ...process.env, INTAKE_WRITE_TYPES: '1' },
+});
+
+// 2. The WASM module and its glue.
 run('cargo', [
   'build', '-p', 'intake-wasm',
-  ...(ownWorkspace ? ['--manifest-path', crateToml] : []),
   '--target', 'wasm32-unknown-unknown', '--profile', 'wasm',
-  '--target-dir', targetDir, // share the root target/ either way
+  '--target-dir', targetDir,
 ], { cwd: root });
 
 const wasm = join(targetDir, 'wasm32-unknown-unknown/wasm/intake_wasm.wasm');
 rmSync(pkg, { recursive: true, force: true });
-// index.d.ts is the public typing, so the generated .d.ts files are not needed.
+// index.d.ts and types/ are the public typing, so wasm-bindgen's .d.ts files are not needed.
 run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg, wasm]);
 
 const out = join(pkg, 'intake_wasm_bg.wasm');

@@ -1,95 +1,70 @@
-//! WASM bindings for intake: thin `&str` in, JSON `String` out.
+//! WASM bindings for intake: JSON text in, one call to [`intake::json`], JSON text out.
 //!
-//! PLACEHOLDER: these exports only echo their inputs so the npm build and test
-//! plumbing can be proven. The real bodies call `intake::json::*` and map
-//! `ApiError` (Display) to `JsError`; the signatures here are final.
+//! There are no rules here. Every export is the function of the same name in
+//! `intake::json`, so the browser gets the same bytes as the server for the same
+//! input (the npm package's parity test checks that over every fixture). An
+//! [`intake::json::ApiError`] (a caller's mistake: an unknown provider, bad options)
+//! becomes a thrown JS `Error` whose message is its `Display`, `"<code>: <message>"`;
+//! a record that is not JSON is not an error but an invalid outcome (status 400).
+//!
+//! In WASM there is no system clock for the core to read: options must carry
+//! `"today"` (the npm package's JS fills it in with the UTC date).
+//!
+//! The TypeScript types of the npm package are generated from this crate's tests
+//! (`src/types.rs`), which also check that the core's real output fits them.
 
-use std::fmt::Write as _;
-
+use intake::json::{self as core, ApiError};
 use wasm_bindgen::prelude::*;
+
+#[cfg(test)]
+mod types;
+
+/// An `ApiError` as a JS `Error`, its message `"<code>: <message>"`.
+#[cold]
+fn thrown(e: &ApiError) -> JsError {
+    JsError::new(&e.to_string())
+}
 
 /// Validates one record (JSON text) against a provider profile; returns the outcome as JSON.
 ///
 /// # Errors
-/// An unknown provider or unreadable JSON (thrown as a JS `Error`), as for every export.
+/// `provider.unknown`, `options.invalid` (thrown as a JS `Error`).
 #[wasm_bindgen]
 pub fn validate(provider: &str, record_json: &str, options_json: &str) -> Result<String, JsError> {
-    echo("validate", &[provider, record_json, options_json])
+    core::validate(provider, record_json, options_json).map_err(|e| thrown(&e))
 }
 
-/// Validates an array of records (JSON text), batch rules included; returns outcomes as JSON.
+/// Validates a JSON array of records as one batch (batch rules included); returns a JSON array of outcomes.
 ///
 /// # Errors
-/// As [`validate`].
+/// `provider.unknown`, `options.invalid`, `input.invalid` (not a JSON array).
 #[wasm_bindgen(js_name = validateBatch)]
-pub fn validate_batch(
-    provider: &str,
-    records_json: &str,
-    options_json: &str,
-) -> Result<String, JsError> {
-    echo("validate_batch", &[provider, records_json, options_json])
+pub fn validate_batch(provider: &str, records_json: &str, options_json: &str) -> Result<String, JsError> {
+    core::validate_batch(provider, records_json, options_json).map_err(|e| thrown(&e))
 }
 
-/// Checks one field (by JSON Pointer) as a person types; returns `{state, normalized?, error?}`.
+/// Checks one field (named by a JSON Pointer) as a person types; returns `{state, normalized, error, warnings}`.
 ///
 /// # Errors
-/// As [`validate`].
+/// `provider.unknown`, `options.invalid`, `field.unknown`, `input.invalid`.
 #[wasm_bindgen(js_name = checkField)]
-pub fn check_field(
-    provider: &str,
-    pointer: &str,
-    value_json: &str,
-    options_json: &str,
-) -> Result<String, JsError> {
-    echo(
-        "check_field",
-        &[provider, pointer, value_json, options_json],
-    )
+pub fn check_field(provider: &str, pointer: &str, value_json: &str, options_json: &str) -> Result<String, JsError> {
+    core::check_field(provider, pointer, value_json, options_json).map_err(|e| thrown(&e))
 }
 
 /// Lists the profiles and their fields, as JSON.
 #[must_use]
 #[wasm_bindgen]
 pub fn providers() -> String {
-    r#"[{"id":"placeholder"}]"#.to_owned()
+    core::providers()
 }
 
-/// `{"placeholder":"<fn>","args":[...]}`; JSON-typed args are embedded raw, the rest quoted.
-fn echo(func: &str, args: &[&str]) -> Result<String, JsError> {
-    if args.first().is_some_and(|p| p.is_empty()) {
-        return Err(JsError::new("provider must not be empty"));
-    }
-    let mut out = format!(r#"{{"placeholder":"{func}","args":["#);
-    for (i, a) in args.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        // provider (and pointer) are plain strings; the rest are already JSON.
-        let plain = i == 0 || (func == "check_field" && i == 1);
-        if plain {
-            json_str(&mut out, a);
-        } else {
-            out.push_str(a);
-        }
-    }
-    out.push_str("]}");
-    Ok(out)
-}
-
-/// Appends `s` as a JSON string literal.
-fn json_str(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c < ' ' => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+/// Runs one field rule by name (the low-level surface the field fixtures drive); returns
+/// `{normalized, error, warnings}` as JSON.
+///
+/// # Errors
+/// `rule.unknown`, `options.invalid`, `input.invalid`.
+#[wasm_bindgen]
+pub fn rule(name: &str, input_json: &str, args_json: &str) -> Result<String, JsError> {
+    core::rule(name, input_json, args_json).map_err(|e| thrown(&e))
 }

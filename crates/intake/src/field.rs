@@ -16,7 +16,7 @@ use crate::fields::wrong_type;
 use crate::profiles::{atoa, authvia};
 use crate::rules::card::{self, Brand};
 use crate::rules::country::{self, Alpha};
-use crate::rules::{email, enumeration, id, phone, postcode, text, vat};
+use crate::rules::{email, enumeration, id, is_space, phone, postcode, text, vat};
 use crate::{Code, Date, Fault, Parsed, Provider};
 
 /// How a field is checked.
@@ -162,6 +162,7 @@ fn full(kind: &Kind, value: &Value, today: Date, region: Option<&str>) -> Result
             Value::Object(_) => Ok(Parsed::clean(value.clone())),
             other => Err(wrong_type("an object", other)),
         },
+        Kind::List(Kind::AuthviaAddress) => authvia_addresses(value),
         Kind::List(item) => {
             let Value::Array(items) = value else { return Err(wrong_type("an array", value)) };
             let mut out = Vec::with_capacity(items.len());
@@ -202,7 +203,7 @@ fn full(kind: &Kind, value: &Value, today: Date, region: Option<&str>) -> Result
                         _ => Err(Fault::new(Code::PhoneCountryCodeInvalid, "is not a country calling code in use")),
                     }
                 }
-                Kind::NationalNumber => match region.and_then(|r| phone_code_of(r)) {
+                Kind::NationalNumber => match region.and_then(phone_code_of) {
                     Some(code) => phone::parse_with_code(code, t).map(|p| Parsed::clean(Value::String(p.national))),
                     None => national_digits(t),
                 },
@@ -220,8 +221,12 @@ fn full(kind: &Kind, value: &Value, today: Date, region: Option<&str>) -> Result
                 Kind::ExpiryMonth => card::month(t).map(|m| Parsed::clean(Value::String(format!("{m:02}")))),
                 Kind::ExpiryYear => {
                     let y = card::year(t)?;
-                    // A year alone is good while any month of it is: check against December.
-                    card::expiry(12, y, today)?;
+                    // A year alone is good while any month of it is: not expired by its
+                    // December, not too far by its January.
+                    match card::expiry(12, y, today) {
+                        Err(f) if f.code == Code::CardExpiryTooFar => card::expiry(1, y, today)?,
+                        other => other?,
+                    }
                     Ok(Parsed::clean(Value::String(format!("{y:04}"))))
                 }
                 Kind::Cvv => card::cvv(t, None).map(|c| Parsed::clean(Value::String(c.expose().to_owned()))),
@@ -237,18 +242,59 @@ fn unreachable_kind() -> Result<Parsed<Value>, Fault> {
     Err(Fault::new(Code::FieldType, "has the wrong type"))
 }
 
-/// Atoa's `phoneNumber` checked alone: digits (and spacing), at most 15, trunk 0 removed.
+/// Atoa's `phoneNumber` checked alone: digits (and spacing), at most 15, a
+/// leading trunk `0` removed.
 fn national_digits(t: &str) -> Result<Parsed<Value>, Fault> {
-    let digits: String = t.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')')).collect();
-    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+    let digits: String = t.trim().chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')')).collect();
+    let national = digits.strip_prefix('0').unwrap_or(&digits);
+    if national.is_empty() || digits.len() > 15 || !digits.bytes().all(|c| c.is_ascii_digit()) {
         return Err(Fault::new(Code::PhoneInvalid, "must be digits only, at most 15"));
     }
-    Ok(Parsed::clean(Value::String(digits.trim_start_matches('0').to_owned())))
+    Ok(Parsed::clean(Value::String(national.to_owned())))
 }
 
+/// The calling code a national number is read with: the region given as a
+/// calling code (`44`, `+44`) or as an ISO alpha-2 region (`GB`), as
+/// [`FieldOptions::region`] documents.
 fn phone_code_of(region: &str) -> Option<u16> {
-    let code: u16 = region.trim_start_matches('+').parse().ok()?;
+    let r = region.trim();
+    let code = match r.trim_start_matches('+').parse::<u16>() {
+        Ok(code) => code,
+        Err(_) => phone::region_code(r)?,
+    };
     phone::is_country_code(code).then_some(code)
+}
+
+/// Authvia's `addresses` checked whole: each item `{"value": ...}` or a bare
+/// string, normalized into `{"value": ...}`; a repeated address is dropped with a
+/// warning, as the record check does.
+fn authvia_addresses(value: &Value) -> Result<Parsed<Value>, Fault> {
+    let Value::Array(items) = value else { return Err(wrong_type("an array", value)) };
+    if items.is_empty() {
+        return Err(Fault::new(Code::FieldRequired, "must have at least one address"));
+    }
+    let mut out: Vec<Value> = Vec::with_capacity(items.len());
+    let mut warnings = Vec::new();
+    for item in items {
+        let text = match item {
+            Value::String(s) => s.as_str(),
+            Value::Object(obj) => match obj.get("value") {
+                Some(Value::String(s)) => s.as_str(),
+                None | Some(Value::Null) => return Err(crate::fields::required()),
+                Some(other) => return Err(wrong_type("a string", other)),
+            },
+            other => return Err(wrong_type("an object {\"value\": ...} or a string", other)),
+        };
+        let parsed = authvia::address(text)?;
+        warnings.extend(parsed.warnings);
+        let entry = serde_json::json!({ "value": parsed.value });
+        if out.contains(&entry) {
+            warnings.push(Fault::new(Code::AddressDuplicate, "repeats an earlier address and was dropped"));
+        } else {
+            out.push(entry);
+        }
+    }
+    Ok(Parsed { value: Value::Array(out), warnings })
 }
 
 /// A valid value that is also the start of a different one the person may mean.
@@ -332,7 +378,7 @@ fn email_prefix(s: &str) -> bool {
 
 /// Whether `s` is the start of a UK postcode, not yet a whole one.
 fn uk_postcode_prefix(s: &str) -> bool {
-    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    let compact: String = s.chars().filter(|&c| !is_space(c)).collect::<String>().to_ascii_uppercase();
     if compact.is_empty() || compact.len() >= 7 || !compact.is_ascii() {
         return false;
     }
@@ -355,17 +401,19 @@ fn uk_postcode_prefix(s: &str) -> bool {
     ];
     SHAPES.iter().any(|p| p.len() > shape.len() && p.starts_with(&shape))
         || SPECIAL.iter().any(|p| p.len() > compact.len() && p.starts_with(&compact))
+        // `BFPO` itself still needs its number.
+        || compact == "BFPO"
 }
 
 fn vat_prefix(s: &str) -> bool {
     let compact: String =
-        s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-')).collect::<String>().to_ascii_uppercase();
+        s.chars().filter(|&c| !is_space(c) && !matches!(c, '.' | '-')).collect::<String>().to_ascii_uppercase();
     let digits = if "GB".starts_with(&compact) { "" } else { compact.strip_prefix("GB").unwrap_or(&compact) };
     digits.len() < 9 && digits.bytes().all(|c| c.is_ascii_digit())
 }
 
 fn card_prefix(s: &str) -> bool {
-    if !s.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-') {
+    if !s.chars().all(|c| c.is_ascii_digit() || is_space(c) || c == '-') {
         return false;
     }
     let digits: String = s.chars().filter(char::is_ascii_digit).collect();

@@ -8,6 +8,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::is_space;
 use crate::{Code, Date, Fault};
 
 /// A card brand, detected from the number's leading digits (IIN ranges).
@@ -169,7 +170,8 @@ pub fn number(input: &str) -> Result<CardNumber, Fault> {
     for c in s.chars() {
         match c {
             '0'..='9' => digits.push(c),
-            ' ' | '-' => {}
+            '-' => {}
+            c if is_space(c) => {}
             _ => return Err(Fault::new(Code::CardInvalid, "may contain only digits, spaces and dashes")),
         }
     }
@@ -256,7 +258,8 @@ fn bad_year() -> Fault {
 /// more than 20 years ahead.
 ///
 /// # Errors
-/// `card.expired`, `card.expiry_too_far`.
+/// `card.expiry_month` for a month outside 1 to 12, `card.expired`,
+/// `card.expiry_too_far`.
 ///
 /// # Example
 /// ```
@@ -265,6 +268,9 @@ fn bad_year() -> Fault {
 /// assert_eq!(intake::rules::card::expiry(10, 2026, today).unwrap_err().code, intake::Code::CardExpired);
 /// ```
 pub fn expiry(month: u8, year: u16, today: Date) -> Result<(), Fault> {
+    if !(1..=12).contains(&month) {
+        return Err(Fault::new(Code::CardExpiryMonth, "must be a month from 1 to 12"));
+    }
     let given = u32::from(year) * 12 + u32::from(month);
     let now = u32::from(today.year()) * 12 + u32::from(today.month());
     if given < now {

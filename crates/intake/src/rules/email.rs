@@ -36,6 +36,7 @@ const COMMON: &[&str] = &[
     "gmx.com",
     "gmx.de",
     "mail.com",
+    "email.com",
     "yandex.com",
     "zoho.com",
     "comcast.net",
@@ -182,8 +183,8 @@ pub(crate) fn distance(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let width = b.len() + 1;
     let mut rows = vec![0usize; (a.len() + 1) * width];
-    for j in 0..=b.len() {
-        rows[j] = j;
+    for (j, cell) in rows.iter_mut().take(width).enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         rows[i * width] = i;

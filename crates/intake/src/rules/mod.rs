@@ -13,3 +13,10 @@ pub mod postcode;
 pub mod scalar;
 pub mod text;
 pub mod vat;
+
+/// A space separator inside a value (Unicode `Zs`: the ASCII space, the no-break
+/// spaces, thin and narrow spaces...), as people paste numbers and codes with
+/// them. Tabs and line breaks are control characters, not spaces, here.
+pub(crate) fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}')
+}

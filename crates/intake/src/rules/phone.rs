@@ -141,6 +141,13 @@ pub fn main_region(code: u16) -> Option<Region> {
     region_id(regions.first()?).and_then(Region::of)
 }
 
+/// The country calling code of a region (`GB` → `44`), any case.
+#[must_use]
+pub fn region_code(alpha2: &str) -> Option<u16> {
+    let id = region_id(alpha2)?;
+    DATABASE.by_id(id.as_ref()).map(phonenumber::Metadata::country_code)
+}
+
 fn region_id(alpha2: &str) -> Option<Id> {
     alpha2.trim().to_ascii_uppercase().parse().ok()
 }
@@ -151,7 +158,11 @@ fn parse_international(digits: &str) -> Result<Phone, Fault> {
     }
     let text = format!("+{digits}");
     let number = phonenumber::parse(None, &text).map_err(|_| {
-        if (1..=3).any(|n| digits.get(..n).and_then(|c| c.parse().ok()).is_some_and(is_country_code)) {
+        // No country code starts with 0 (`+0...`: `01` is not the code 1).
+        let starts_with_code = |n: usize| {
+            digits.get(..n).filter(|c| !c.starts_with('0')).and_then(|c| c.parse().ok()).is_some_and(is_country_code)
+        };
+        if (1..=3).any(starts_with_code) {
             invalid()
         } else {
             country_code_invalid()
@@ -170,7 +181,46 @@ fn finish(number: &PhoneNumber) -> Result<Phone, Fault> {
     }
     let code = number.code().value();
     let national = e164.get(1 + digit_count(code)..).unwrap_or_default().to_owned();
-    Ok(Phone { e164, country_code: code, national, region: number.country().id().and_then(Region::of) })
+    // The crate finds the region from the national number read as an integer,
+    // which loses a leading zero (Italy's `06...`): then look again with the digits.
+    let region = number.country().id().and_then(Region::of).or_else(|| region_of(code, &national));
+    Ok(Phone { e164, country_code: code, national, region })
+}
+
+/// The region a valid national number belongs to, as libphonenumber decides it:
+/// the first region of the code whose leading digits match, or (for a region
+/// without leading digits) whose number patterns do.
+fn region_of(code: u16, national: &str) -> Option<Region> {
+    DATABASE.region(&code)?.into_iter().find_map(|id| {
+        let meta = DATABASE.by_id(id)?;
+        let fits = match meta.leading_digits() {
+            Some(pattern) => pattern.find(national).is_some_and(|m| m.start() == 0),
+            None => {
+                let d = meta.descriptors();
+                d.general().is_match(national)
+                    && [
+                        d.fixed_line(),
+                        d.mobile(),
+                        d.toll_free(),
+                        d.premium_rate(),
+                        d.shared_cost(),
+                        d.personal_number(),
+                        d.voip(),
+                        d.pager(),
+                        d.uan(),
+                        d.voicemail(),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .any(|t| t.is_match(national))
+            }
+        };
+        if fits {
+            region_id(id).and_then(Region::of)
+        } else {
+            None
+        }
+    })
 }
 
 const fn digit_count(code: u16) -> usize {

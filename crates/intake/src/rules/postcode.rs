@@ -5,6 +5,8 @@
 //! and so on) change as Royal Mail adds areas and are not checked; a postcode
 //! that is UK-shaped is normalized, whether or not it is in use.
 
+use super::is_space;
+
 /// The overseas territories' codes (Gibraltar's `GX11 1AA` is BS 7666-shaped).
 const TERRITORIES: &[&str] =
     &["ASCN1ZZ", "STHL1ZZ", "TDCU1ZZ", "BBND1ZZ", "BIQQ1ZZ", "FIQQ1ZZ", "PCRN1ZZ", "SIQQ1ZZ", "TKCA1ZZ"];
@@ -25,7 +27,9 @@ pub fn uk(input: &str) -> Option<String> {
     if input.len() > 32 {
         return None;
     }
-    let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    // Inner spaces of any width go; a tab or line break inside is a control
+    // character, not a separator, and leaves the text unshaped.
+    let compact: String = input.chars().filter(|&c| !is_space(c)).collect::<String>().to_ascii_uppercase();
     if !compact.is_ascii() {
         return None;
     }

@@ -4,6 +4,7 @@
 //! failure is a `vat.checksum` warning, because the providers document only the
 //! format.
 
+use super::is_space;
 use crate::{Code, Fault, Parsed};
 
 /// Parses a GB VAT number into its canonical `GB123456789` form.
@@ -21,14 +22,15 @@ use crate::{Code, Fault, Parsed};
 /// assert_eq!(parse("123456789").unwrap().warnings[0].code, intake::Code::VatChecksum);
 /// ```
 pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
+    // Bounded work, measured after trimming: padding must not change the answer.
+    let input = input.trim();
     if input.len() > 40 {
         return Err(invalid());
     }
-    let compact: String = input
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-'))
-        .collect::<String>()
-        .to_ascii_uppercase();
+    // Spaces (of any width), dots and dashes go; a tab or line break inside is a
+    // control character and stays, so the number fails the format.
+    let compact: String =
+        input.chars().filter(|&c| !is_space(c) && !matches!(c, '.' | '-')).collect::<String>().to_ascii_uppercase();
     let digits = compact.strip_prefix("GB").unwrap_or(&compact);
     if digits.len() != 9 || !digits.bytes().all(|c| c.is_ascii_digit()) {
         return Err(invalid());

@@ -1,0 +1,120 @@
+//! The command line's grammar (SPEC.md, "The command line"), parsed by clap.
+//!
+//! Every value is parsed here, so a bad `--today`, `--flow` or provider id is a
+//! clap usage error: a message naming the argument, and exit status 2.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use intake::{Date, Flow, Provider};
+
+/// Validate and normalize payment-provider "create customer" records in bulk.
+#[derive(Debug, Parser)]
+#[command(name = "intake", version, about, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a file of records against a provider's profile: one result per record.
+    Check(CheckArgs),
+    /// Print every profile and its fields, as JSON.
+    Providers,
+}
+
+/// Arguments of `intake check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The provider's profile: atoa, paydock, authvia, stax or juicyway.
+    #[arg(long, value_parser = parse_provider)]
+    pub provider: Provider,
+
+    /// Paydock only: force flow 1 (card), 2 (one-time token), 3 (vault token) or
+    /// 4 (vault token without gateway id) instead of detecting it per record.
+    #[arg(long, value_name = "N", value_parser = parse_flow)]
+    pub flow: Option<Flow>,
+
+    /// "Today" for date rules such as card expiry [default: the system clock, UTC].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<Date>,
+
+    /// How to read the input; `auto` decides by extension, then by content.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+
+    /// How to write results [default: pretty when stdout is a terminal, else ndjson].
+    #[arg(long, value_enum)]
+    pub output: Option<OutputFormat>,
+
+    /// Worker threads that validate records, 1 to 256 [default: the number of available cores].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
+
+    /// The input file; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE|-")]
+    pub file: Option<PathBuf>,
+}
+
+impl CheckArgs {
+    /// The input path, or `None` for standard input.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.file.as_deref().filter(|p| p.as_os_str() != "-")
+    }
+}
+
+/// How the input is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// By extension (.json, .ndjson, .jsonl, .csv), then by content.
+    Auto,
+    /// One JSON object, or a JSON array of objects.
+    Json,
+    /// One JSON object per line.
+    Ndjson,
+    /// A header row of field paths, then one record per row.
+    Csv,
+}
+
+/// How results are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// One JSON line per record: `{"record":N, ...the outcome...}`.
+    Ndjson,
+    /// A report for people; never prints the normalized payload (it holds card data).
+    Pretty,
+}
+
+fn parse_provider(s: &str) -> Result<Provider, String> {
+    s.parse().map_err(|e: intake::UnknownProvider| e.to_string())
+}
+
+fn parse_flow(s: &str) -> Result<Flow, String> {
+    s.trim().parse().ok().and_then(Flow::from_number).ok_or_else(|| "a flow is 1, 2, 3 or 4".to_owned())
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse().map_err(|e: intake::DateError| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grammar_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn values_are_parsed() {
+        assert_eq!(parse_flow("3"), Ok(Flow::VaultToken));
+        assert!(parse_flow("5").is_err());
+        assert!(parse_date("2026-02-30").is_err());
+        assert_eq!(parse_provider("Stax"), Ok(Provider::Stax));
+    }
+}

@@ -1,0 +1,299 @@
+//! The `check` pipeline: read, validate on every core, apply batch rules in
+//! order, write in order.
+//!
+//! ```text
+//! reader thread ──chunks of 512──▶ N worker threads ──▶ main thread
+//!  (split input)                  (parse JSON, validate,  (reorder by chunk,
+//!                                  render the line)        Batch::apply, write)
+//! ```
+//!
+//! Validation is pure, so records are validated in any order; only
+//! [`Batch::apply`] needs input order, and it only compares a key per record, so
+//! the main thread's share is small. Workers render each line too; the main
+//! thread renders again only the rare outcome that a batch rule changed.
+//!
+//! Memory stays flat: at most [`IN_FLIGHT`] chunks exist between the reader
+//! and the writer (the reader takes a permit per chunk, the writer gives it back).
+//!
+//! The threads are not scoped: when the output closes early, `run` returns
+//! at once, even if the reader is blocked reading a terminal; the process then
+//! exits and takes them with it.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+use intake::{Batch, Code, Diagnostic, Fault, Options, Outcome, Provider, Severity};
+
+use crate::args::OutputFormat;
+use crate::input::{Pos, Raw};
+use crate::summary::Stats;
+
+/// Records per chunk: large enough to make channel traffic negligible, small
+/// enough that output follows input closely.
+const CHUNK: usize = 512;
+
+/// What validates one record: the provider, the options and the output format.
+#[derive(Debug)]
+pub struct Job {
+    /// The profile.
+    pub provider: Provider,
+    /// Today, the forced flow, the limits.
+    pub options: Options,
+    /// How each result is written.
+    pub output: OutputFormat,
+    /// The outcome of a record that cannot be read, to be given its own error.
+    unreadable: Outcome,
+}
+
+impl Job {
+    /// A job for `provider` with `options`, writing `output`.
+    pub fn new(provider: Provider, options: Options, output: OutputFormat) -> Self {
+        // The library builds unreadable outcomes only from text that is not JSON,
+        // so one is made from empty text and its error replaced for each use.
+        let unreadable = intake::validate_json(provider, b"", &options);
+        Job { provider, options, output, unreadable }
+    }
+
+    /// Validates one record, reporting an unreadable one as an invalid record.
+    fn outcome(&self, raw: Raw) -> Outcome {
+        match raw {
+            Raw::Value(value) => intake::validate(self.provider, &value, &self.options),
+            Raw::Json { text, at } => match intake::parse_record(&text, &self.options.limits) {
+                Ok(value) => intake::validate(self.provider, &value, &self.options),
+                Err(fault) if fault.code == Code::RecordMalformed => {
+                    self.unreadable(Fault::owned(Code::RecordMalformed, located(&text, at)))
+                }
+                Err(fault) => self.unreadable(fault),
+            },
+            Raw::Unreadable(fault) => self.unreadable(fault),
+        }
+    }
+
+    fn unreadable(&self, fault: Fault) -> Outcome {
+        let mut outcome = self.unreadable.clone();
+        let error =
+            Diagnostic { path: String::new(), code: fault.code, message: fault.message, severity: Severity::Error };
+        outcome.errors = vec![error];
+        outcome
+    }
+}
+
+/// Why a JSON record is not valid, placed in the input (not in the record, as
+/// `parse_record` places it), and never quoting it.
+fn located(text: &[u8], at: Pos) -> String {
+    use serde_json::error::Category;
+    match serde_json::from_slice::<serde::de::IgnoredAny>(text) {
+        Err(e) if e.line() > 0 => {
+            let kind = match e.classify() {
+                Category::Io => "read error",
+                Category::Syntax => "syntax error",
+                Category::Data => "unexpected value",
+                Category::Eof => "unexpected end of input",
+            };
+            let line = at.line + e.line() as u64 - 1;
+            let column =
+                if e.line() == 1 { at.column + (e.column() as u64).saturating_sub(1) } else { e.column() as u64 };
+            format!("is not valid JSON ({kind} at line {line}, column {column})")
+        }
+        _ => format!("is not valid JSON (the record starts at line {})", at.line),
+    }
+}
+
+/// Why a run stopped before the end of its input.
+#[derive(Debug)]
+pub enum Stop {
+    /// The input could not be read any further.
+    Input(io::Error),
+    /// The results could not be written (a closed pipe, a full disk).
+    Output(io::Error),
+    /// The operating system would not start a thread.
+    Threads(io::Error),
+}
+
+/// Records numbered from `first`, in input order.
+struct Chunk {
+    seq: u64,
+    first: u64,
+    raws: Vec<Raw>,
+}
+
+/// A chunk's outcomes, each with its rendered text; or the input's read error.
+type Done = (u64, io::Result<Vec<(Outcome, String)>>);
+
+/// Checks every record of `records` with `jobs` worker threads, writing each
+/// result to `out` in input order. `each_chunk` is called after every chunk
+/// written (for the progress bar).
+pub fn run(
+    job: Job,
+    jobs: usize,
+    records: Box<dyn Iterator<Item = io::Result<Raw>> + Send>,
+    out: &mut dyn Write,
+    mut each_chunk: impl FnMut(&Stats),
+) -> (Stats, Result<(), Stop>) {
+    let jobs = jobs.max(1);
+    let in_flight = 2 * jobs + 2;
+    let job = Arc::new(job);
+    let (work_tx, work_rx) = sync_channel::<Chunk>(jobs);
+    let work_rx = Arc::new(Mutex::new(work_rx));
+    let (done_tx, done_rx) = sync_channel::<Done>(in_flight);
+    let (permit_tx, permit_rx) = sync_channel::<()>(in_flight);
+    for _ in 0..in_flight {
+        let _ = permit_tx.send(());
+    }
+    let reader_tx = done_tx.clone();
+    if let Err(e) = spawn("intake-reader", move || read(records, &work_tx, &reader_tx, &permit_rx)) {
+        return (Stats::default(), Err(Stop::Threads(e)));
+    }
+    for i in 0..jobs {
+        let (job, work_rx, done_tx) = (Arc::clone(&job), Arc::clone(&work_rx), done_tx.clone());
+        if let Err(e) = spawn(&format!("intake-worker-{i}"), move || work(&job, &work_rx, &done_tx)) {
+            // Fewer workers only slow the run; none would stall it.
+            if i == 0 {
+                return (Stats::default(), Err(Stop::Threads(e)));
+            }
+            break;
+        }
+    }
+    drop(done_tx);
+
+    let mut stats = Stats::default();
+    let mut batch = Batch::new(job.provider);
+    let mut pending = BTreeMap::new();
+    let mut next = 0;
+    for (seq, result) in done_rx {
+        pending.insert(seq, result);
+        while let Some(result) = pending.remove(&next) {
+            next += 1;
+            let outcomes = match result {
+                Ok(outcomes) => outcomes,
+                Err(e) => return (stats, Err(Stop::Input(e))),
+            };
+            for (mut outcome, mut text) in outcomes {
+                let before = (outcome.errors.len(), outcome.warnings.len());
+                batch.apply(&mut outcome);
+                if before != (outcome.errors.len(), outcome.warnings.len()) {
+                    text = crate::output::render(job.output, stats.records, &outcome);
+                }
+                stats.add(&outcome);
+                if let Err(e) = out.write_all(text.as_bytes()) {
+                    return (stats, Err(Stop::Output(e)));
+                }
+            }
+            // Flushed per chunk, so a slow input's results still appear as they come.
+            if let Err(e) = out.flush() {
+                return (stats, Err(Stop::Output(e)));
+            }
+            let _ = permit_tx.send(());
+            each_chunk(&stats);
+        }
+    }
+    (stats, Ok(()))
+}
+
+/// Starts a detached thread, reporting failure instead of panicking as `thread::spawn` does.
+fn spawn(name: &str, f: impl FnOnce() + Send + 'static) -> io::Result<()> {
+    thread::Builder::new().name(name.to_owned()).spawn(f).map(drop)
+}
+
+/// The reader thread: cuts the records into chunks and hands them to the workers.
+fn read(
+    records: Box<dyn Iterator<Item = io::Result<Raw>> + Send>,
+    work: &SyncSender<Chunk>,
+    done: &SyncSender<Done>,
+    permits: &Receiver<()>,
+) {
+    let mut seq = 0;
+    let mut first = 0;
+    let mut raws = Vec::with_capacity(CHUNK);
+    let send = |raws: Vec<Raw>, seq: &mut u64, first: &mut u64| {
+        let n = raws.len() as u64;
+        // A permit first: the writer gives it back once the chunk is written.
+        let sent = permits.recv().is_ok() && work.send(Chunk { seq: *seq, first: *first, raws }).is_ok();
+        *seq += 1;
+        *first += n;
+        sent
+    };
+    for record in records {
+        match record {
+            Ok(raw) => raws.push(raw),
+            Err(e) => {
+                if !raws.is_empty() && !send(std::mem::take(&mut raws), &mut seq, &mut first) {
+                    return;
+                }
+                let _ = done.send((seq, Err(e)));
+                return;
+            }
+        }
+        if raws.len() == CHUNK && !send(std::mem::replace(&mut raws, Vec::with_capacity(CHUNK)), &mut seq, &mut first) {
+            return;
+        }
+    }
+    if !raws.is_empty() {
+        send(raws, &mut seq, &mut first);
+    }
+}
+
+/// A worker thread: validates and renders chunks until there are no more.
+fn work(job: &Job, chunks: &Mutex<Receiver<Chunk>>, done: &SyncSender<Done>) {
+    loop {
+        // The lock is held only while waiting for the next chunk.
+        let chunk = match chunks.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => return,
+        };
+        let Ok(chunk) = chunk else { return };
+        let outcomes = (chunk.first..)
+            .zip(chunk.raws)
+            .map(|(n, raw)| {
+                let outcome = job.outcome(raw);
+                let text = crate::output::render(job.output, n, &outcome);
+                (outcome, text)
+            })
+            .collect();
+        if done.send((chunk.seq, Ok(outcomes))).is_err() {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_syntax_error_is_placed_in_the_input() {
+        assert_eq!(
+            located(b"{\"a\":\n tru}", Pos { line: 7, column: 3 }),
+            "is not valid JSON (syntax error at line 8, column 5)"
+        );
+        assert_eq!(
+            located(b"{\"a\" 1}", Pos { line: 2, column: 3 }),
+            "is not valid JSON (syntax error at line 2, column 8)"
+        );
+    }
+
+    #[test]
+    fn records_come_out_in_order_with_batch_rules_applied() {
+        let options = Options::new("2026-11-22".parse().unwrap());
+        let job = Job::new(Provider::Authvia, options, OutputFormat::Ndjson);
+        let records = (0..2000).map(|i| {
+            let r = if i == 1500 { 0 } else { i };
+            Ok(Raw::Json {
+                text: format!(r#"{{"ref":"r{r}","addresses":["a{i}@example.com"]}}"#).into_bytes(),
+                at: Pos::START,
+            })
+        });
+        let mut out = Vec::new();
+        let (stats, result) = run(job, 2, Box::new(records.collect::<Vec<_>>().into_iter()), &mut out, |_| {});
+        assert!(result.is_ok());
+        assert_eq!((stats.records, stats.valid), (2000, 1999));
+        let text = String::from_utf8(out).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            assert!(line.starts_with(&format!("{{\"record\":{i},")), "{line}");
+        }
+        assert!(text.lines().nth(1500).unwrap().contains("batch.ref_duplicate"));
+    }
+}

@@ -1,0 +1,110 @@
+//! `intake`: check bulk files of payment-provider "create customer" records.
+//!
+//! ```text
+//! intake check --provider <id> [--flow <n>] [--today YYYY-MM-DD]
+//!              [--input-format auto|json|ndjson|csv] [--output ndjson|pretty]
+//!              [--jobs N] [FILE|-]
+//! intake providers
+//! ```
+//!
+//! Exit status: 0 when every record is valid, 1 when any is invalid, 2 for a
+//! usage error or an input that cannot be opened or read. See README.md.
+
+mod args;
+mod check;
+mod input;
+mod output;
+mod progress;
+mod summary;
+
+use std::fmt::Display;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{CommandFactory, Parser};
+use intake::{Date, Options, Provider};
+
+use args::{CheckArgs, Cli, Command, OutputFormat};
+
+fn main() -> ExitCode {
+    // Usage errors exit with status 2 here, through clap.
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Providers => providers(),
+    }
+}
+
+/// Prints the catalog as pretty JSON, whatever stdout is: people read it, and
+/// tools parse it just as well.
+fn providers() -> ExitCode {
+    let text = serde_json::to_string_pretty(&intake::catalog::providers()).unwrap_or_default();
+    match writeln!(io::stdout().lock(), "{text}") {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            note(format_args!("cannot write the catalog: {e}"));
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+fn check(args: &CheckArgs) -> ExitCode {
+    if args.flow.is_some() && args.provider != Provider::Paydock {
+        Cli::command()
+            .error(clap::error::ErrorKind::ArgumentConflict, "--flow applies only to --provider paydock")
+            .exit();
+    }
+    let mut options = Options::new(args.today.unwrap_or_else(Date::today_utc));
+    options.flow = args.flow;
+    let stdout = io::stdout();
+    let output = args.output.unwrap_or(if stdout.is_terminal() { OutputFormat::Pretty } else { OutputFormat::Ndjson });
+    let jobs =
+        args.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(256)), usize::from);
+    let max_bytes = options.limits.max_bytes;
+
+    let started = Instant::now();
+    if args.path().is_none() && io::stdin().is_terminal() {
+        note("reading records from standard input (end with Ctrl-D)");
+    }
+    let input = match input::open(args.path(), args.input_format, args.provider, max_bytes) {
+        Ok(input) => input,
+        Err(message) => {
+            note(message);
+            return ExitCode::from(2);
+        }
+    };
+    let show_progress = io::stderr().is_terminal() && !stdout.is_terminal();
+    let mut progress = progress::Progress::new(show_progress, input.len, input.read);
+    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let job = check::Job::new(args.provider, options, output);
+    let (stats, result) = check::run(job, jobs, input.records, &mut out, |stats| progress.update(stats.records));
+    progress.finish();
+    let status = ExitCode::from(u8::from(stats.invalid() > 0));
+    match result {
+        Ok(()) => {}
+        // A reader of our output that has seen enough (`| head`): stop quietly.
+        // The status still says whether an invalid record was written.
+        Err(check::Stop::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => return status,
+        Err(check::Stop::Output(e)) => {
+            note(format_args!("cannot write the results: {e}"));
+            return ExitCode::from(2);
+        }
+        Err(check::Stop::Threads(e)) => {
+            note(format_args!("cannot start a thread: {e}"));
+            return ExitCode::from(2);
+        }
+        Err(check::Stop::Input(e)) => {
+            let _ = io::stderr().write_all(stats.render(started.elapsed()).as_bytes());
+            note(format_args!("cannot read the input past record {}: {e}", stats.records));
+            return ExitCode::from(2);
+        }
+    }
+    let _ = io::stderr().write_all(stats.render(started.elapsed()).as_bytes());
+    status
+}
+
+/// A message on stderr. Not `eprintln!`, which panics when stderr is closed.
+fn note(message: impl Display) {
+    let _ = writeln!(io::stderr(), "intake: {message}");
+}
