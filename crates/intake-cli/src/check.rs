@@ -25,7 +25,7 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use intake::{Batch, Code, Diagnostic, Fault, Options, Outcome, Provider, Severity};
+use intake::{Batch, Code, Fault, Options, Outcome, Provider};
 
 use crate::args::OutputFormat;
 use crate::input::{Pos, Raw};
@@ -44,17 +44,12 @@ pub struct Job {
     pub options: Options,
     /// How each result is written.
     pub output: OutputFormat,
-    /// The outcome of a record that cannot be read, to be given its own error.
-    unreadable: Outcome,
 }
 
 impl Job {
     /// A job for `provider` with `options`, writing `output`.
     pub fn new(provider: Provider, options: Options, output: OutputFormat) -> Self {
-        // The library builds unreadable outcomes only from text that is not JSON,
-        // so one is made from empty text and its error replaced for each use.
-        let unreadable = intake::validate_json(provider, b"", &options);
-        Job { provider, options, output, unreadable }
+        Job { provider, options, output }
     }
 
     /// Validates one record, reporting an unreadable one as an invalid record.
@@ -64,20 +59,12 @@ impl Job {
             Raw::Json { text, at } => match intake::parse_record(&text, &self.options.limits) {
                 Ok(value) => intake::validate(self.provider, &value, &self.options),
                 Err(fault) if fault.code == Code::RecordMalformed => {
-                    self.unreadable(Fault::owned(Code::RecordMalformed, located(&text, at)))
+                    Outcome::unreadable(Fault::owned(Code::RecordMalformed, located(&text, at)))
                 }
-                Err(fault) => self.unreadable(fault),
+                Err(fault) => Outcome::unreadable(fault),
             },
-            Raw::Unreadable(fault) => self.unreadable(fault),
+            Raw::Unreadable(fault) => Outcome::unreadable(fault),
         }
-    }
-
-    fn unreadable(&self, fault: Fault) -> Outcome {
-        let mut outcome = self.unreadable.clone();
-        let error =
-            Diagnostic { path: String::new(), code: fault.code, message: fault.message, severity: Severity::Error };
-        outcome.errors = vec![error];
-        outcome
     }
 }
 

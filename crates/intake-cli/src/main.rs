@@ -10,12 +10,7 @@
 //! Exit status: 0 when every record is valid, 1 when any is invalid, 2 for a
 //! usage error or an input that cannot be opened or read. See README.md.
 
-mod args;
-mod check;
-mod input;
-mod output;
-mod progress;
-mod summary;
+use intake_cli::{args, check, input, progress};
 
 use std::fmt::Display;
 use std::io::{self, BufWriter, IsTerminal, Write};

@@ -99,7 +99,7 @@ pub fn validate(provider: Provider, record: &Value, options: &Options) -> Outcom
 pub fn validate_json(provider: Provider, bytes: &[u8], options: &Options) -> Outcome {
     match parse_record(bytes, &options.limits) {
         Ok(value) => validate(provider, &value, options),
-        Err(fault) => profiles::unreadable(fault),
+        Err(fault) => Outcome::unreadable(fault),
     }
 }
 

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::{Code, Diagnostic};
+use crate::{Code, Diagnostic, Fault, Severity};
 
 /// What validating one record against a profile gives.
 ///
@@ -44,6 +44,29 @@ pub struct Outcome {
 pub const CARD_FIELDS: &[&str] = &["card_number", "card_ccv"];
 
 impl Outcome {
+    /// The outcome of a record that could not be read at all (not JSON, a broken
+    /// CSV row, past the size limit): invalid, status 400, the fault at path `""`.
+    ///
+    /// # Example
+    /// ```
+    /// use intake::{Code, Fault, Outcome};
+    /// let o = Outcome::unreadable(Fault::new(Code::RecordMalformed, "line 3 is not valid JSON"));
+    /// assert_eq!((o.valid, o.status), (false, Some(400)));
+    /// ```
+    #[must_use]
+    pub fn unreadable(fault: Fault) -> Outcome {
+        let error =
+            Diagnostic { path: String::new(), code: fault.code, message: fault.message, severity: Severity::Error };
+        Outcome {
+            valid: false,
+            status: Some(400),
+            errors: vec![error],
+            warnings: Vec::new(),
+            normalized: None,
+            batch_key: None,
+        }
+    }
+
     /// A copy of `value` with the members named in [`CARD_FIELDS`] replaced by
     /// `"[redacted]"`: for `Debug` and human reports.
     ///

@@ -97,6 +97,23 @@ pub fn open(path: Option<&Path>, format: InputFormat, provider: Provider, max_by
         }
         None => (Box::new(io::stdin()), None),
     };
+    from_source(source, len, path, &name, format, provider, max_bytes)
+}
+
+/// Reads the records of any source (`open` gives it a file or standard input; the
+/// fuzz target, bytes in memory). `path` is only looked at for its extension.
+///
+/// # Errors
+/// As [`open`].
+pub fn from_source(
+    source: Box<dyn Read + Send>,
+    len: Option<u64>,
+    path: Option<&Path>,
+    name: &str,
+    format: InputFormat,
+    provider: Provider,
+    max_bytes: usize,
+) -> Result<Input, String> {
     let read = Arc::new(AtomicU64::new(0));
     let mut head = Head::new(Counting { inner: source, read: Arc::clone(&read) });
     let cannot_read = |e: io::Error| format!("cannot read {name}: {e}");

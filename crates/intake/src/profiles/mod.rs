@@ -84,20 +84,6 @@ pub(crate) fn run<T>(
     }
 }
 
-/// The outcome of a record that could not be read at all.
-pub(crate) fn unreadable(fault: Fault) -> Outcome {
-    let mut report = Report::default();
-    report.error(&Loc::ROOT, fault);
-    Outcome {
-        valid: false,
-        status: Some(400),
-        errors: report.errors,
-        warnings: report.warnings,
-        normalized: None,
-        batch_key: None,
-    }
-}
-
 /// The status of every profile that documents one status for every invalid record.
 pub(crate) fn bad_request(_: &[Diagnostic]) -> u16 {
     400

@@ -157,6 +157,7 @@ fn typo_of(domain: &str) -> Option<String> {
     };
     let best = COMMON
         .iter()
+        .filter(|c| c.len().abs_diff(domain.len()) <= allowed(c))
         .map(|c| (distance(domain, c), *c))
         .filter(|&(d, c)| d > 0 && d <= allowed(c) && !other_country(domain, c))
         .min_by_key(|&(d, _)| d);
@@ -180,26 +181,30 @@ fn other_country(a: &str, b: &str) -> bool {
 /// Optimal string alignment distance (edits and adjacent transpositions), on
 /// bytes: both sides are ASCII here. Bounded: domains are at most 254 bytes.
 pub(crate) fn distance(a: &str, b: &str) -> usize {
+    const MAX: usize = 70;
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let width = b.len() + 1;
-    let mut rows = vec![0usize; (a.len() + 1) * width];
-    for (j, cell) in rows.iter_mut().take(width).enumerate() {
+    if a.len() > MAX || b.len() > MAX {
+        return usize::MAX;
+    }
+    // Three rolling rows on the stack (row i lives at i % 3): this runs for every
+    // email against every common domain, so it must not allocate.
+    let mut rows = [[0usize; MAX + 1]; 3];
+    for (j, cell) in rows[0].iter_mut().take(b.len() + 1).enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
-        rows[i * width] = i;
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[(i - 1) * width + j] + 1)
-                .min(rows[i * width + j - 1] + 1)
-                .min(rows[(i - 1) * width + j - 1] + cost);
+            let mut best = (rows[prev][j] + 1).min(rows[cur][j - 1] + 1).min(rows[prev][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[(i - 2) * width + j - 2] + 1);
+                best = best.min(rows[prev2][j - 2] + 1);
             }
-            rows[i * width + j] = best;
+            rows[cur][j] = best;
         }
     }
-    rows[a.len() * width + b.len()]
+    rows[a.len() % 3][b.len()]
 }
 
 #[cfg(test)]

@@ -1,0 +1,51 @@
+//! The readers' fuzz target (`fuzz/fuzz_targets/readers.rs`), here so that the
+//! ordinary test run replays its seeds and regressions on stable Rust.
+
+use std::io::Cursor;
+
+use intake::{invariants, Options, Provider};
+
+use crate::args::InputFormat;
+use crate::input::{from_source, Raw};
+
+/// The record limit the target reads with: small, so limits are reached often.
+const MAX_BYTES: usize = 4096;
+
+/// Reads `data` as an input file and checks every record it yields. The first byte
+/// picks the format and the profile. Invariants: no panic; reading ends; no more
+/// records than lines plus elements could make; every JSON record within the limit;
+/// each record's outcome holds the core's invariants.
+///
+/// # Errors
+/// A description of the first broken invariant.
+pub fn readers(data: &[u8]) -> Result<(), String> {
+    let Some((&selector, body)) = data.split_first() else { return Ok(()) };
+    let format =
+        [InputFormat::Auto, InputFormat::Json, InputFormat::Ndjson, InputFormat::Csv][usize::from(selector % 4)];
+    let provider = Provider::ALL[usize::from(selector / 4) % Provider::ALL.len()];
+    let options = Options::new(intake::Date::new(2026, 11, 22).unwrap_or(intake::Date::from_unix_days(0)));
+    let source = Box::new(Cursor::new(body.to_vec()));
+    let Ok(input) = from_source(source, None, None, "fuzz input", format, provider, MAX_BYTES) else {
+        return Ok(()); // A CSV header that cannot be used: a usage error, exit 2.
+    };
+    let mut count = 0usize;
+    for raw in input.records {
+        count += 1;
+        if count > body.len() + 1 {
+            return Err("more records than the input could hold".to_owned());
+        }
+        match raw.map_err(|e| format!("I/O error from memory: {e}"))? {
+            Raw::Json { text, .. } => {
+                if text.len() > MAX_BYTES {
+                    return Err("a JSON record past the size limit was handed on".to_owned());
+                }
+                invariants::record(provider, &text, &options)?;
+            }
+            Raw::Value(value) => {
+                invariants::record(provider, value.to_string().as_bytes(), &options)?;
+            }
+            Raw::Unreadable(_) => {}
+        }
+    }
+    Ok(())
+}
