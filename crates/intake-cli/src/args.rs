@@ -54,12 +54,39 @@ pub struct CheckArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: Option<u16>,
 
+    /// Largest record, in bytes of JSON (a CSV row counts as its JSON) [default: 1048576].
+    #[arg(long, value_name = "BYTES")]
+    pub max_record_bytes: Option<usize>,
+
+    /// Deepest nesting of arrays and objects in a record [default: 16].
+    #[arg(long, value_name = "N")]
+    pub max_depth: Option<usize>,
+
+    /// Most items in one array, or members in one object [default: 1000].
+    #[arg(long, value_name = "N")]
+    pub max_items: Option<usize>,
+
+    /// Longest string, in bytes [default: 10000].
+    #[arg(long, value_name = "BYTES")]
+    pub max_string: Option<usize>,
+
     /// The input file; `-` or nothing reads standard input.
     #[arg(value_name = "FILE|-")]
     pub file: Option<PathBuf>,
 }
 
 impl CheckArgs {
+    /// The record limits: the library's defaults, with any given flag in place.
+    pub fn limits(&self) -> intake::Limits {
+        let d = intake::Limits::default();
+        intake::Limits {
+            max_bytes: self.max_record_bytes.unwrap_or(d.max_bytes),
+            max_depth: self.max_depth.unwrap_or(d.max_depth),
+            max_items: self.max_items.unwrap_or(d.max_items),
+            max_string: self.max_string.unwrap_or(d.max_string),
+        }
+    }
+
     /// The input path, or `None` for standard input.
     pub fn path(&self) -> Option<&std::path::Path> {
         self.file.as_deref().filter(|p| p.as_os_str() != "-")

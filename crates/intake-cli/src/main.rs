@@ -52,6 +52,7 @@ fn check(args: &CheckArgs) -> ExitCode {
     }
     let mut options = Options::new(args.today.unwrap_or_else(Date::today_utc));
     options.flow = args.flow;
+    options.limits = args.limits();
     let stdout = io::stdout();
     let output = args.output.unwrap_or(if stdout.is_terminal() { OutputFormat::Pretty } else { OutputFormat::Ndjson });
     let jobs =

@@ -479,3 +479,23 @@ fn examples_mix_valid_and_invalid_records() {
         assert!(out.iter().any(|l| !codes(l, "warnings").is_empty()), "{file}: no warnings");
     }
 }
+
+/// The limit flags reach the library: a record past a lowered limit is its own
+/// invalid record with the limit's code, and the file goes on.
+#[test]
+fn limit_flags_are_applied() {
+    let input = "{\"fullName\":\"Ada Lovelace\",\"email\":\"ada@example.com\"}\n{\"fullName\":\"Ada Lovelace\",\"email\":\"ada@example.com\",\"address\":\"a very long address line\"}\n";
+    let out = Command::cargo_bin("intake")
+        .unwrap()
+        .args(["check", "--provider", "atoa", "--today", "2026-11-22", "--input-format", "ndjson", "--max-string", "16"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["valid"], true);
+    assert_eq!(lines[1]["errors"][0]["code"], "limit.string");
+    assert_eq!(lines[1]["errors"][0]["path"], "/address");
+}
