@@ -302,7 +302,7 @@ fn still_ambiguous(kind: &Kind, t: &str) -> bool {
     let t = t.trim();
     match kind {
         Kind::ExpiryMonth => t == "1",
-        Kind::AtoaPostcode => postcode::uk(t).is_none() && uk_postcode_prefix(t),
+        Kind::AtoaPostcode => postcode::uk(t).is_none() && postcode::could_complete(t),
         Kind::Country(Alpha::Three) => t.len() < 3,
         _ => false,
     }
@@ -323,7 +323,7 @@ fn could_grow(kind: &Kind, t: &str, region: Option<&str>) -> bool {
         Kind::StaxPhone => phone::could_complete(s, Some(region.unwrap_or(crate::profiles::stax::DEFAULT_REGION))),
         Kind::NationalNumber => s.chars().all(|c| c.is_ascii_digit() || " -.()".contains(c)) && s.len() < 15,
         Kind::AtoaPostcode => {
-            uk_postcode_prefix(s) || (s.len() < 4 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == ' '))
+            postcode::could_complete(s) || (s.len() < 4 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == ' '))
         }
         Kind::GbVat => vat_prefix(s),
         Kind::Country(alpha) => {
@@ -376,34 +376,6 @@ fn email_prefix(s: &str) -> bool {
     }
 }
 
-/// Whether `s` is the start of a UK postcode, not yet a whole one.
-fn uk_postcode_prefix(s: &str) -> bool {
-    let compact: String = s.chars().filter(|&c| !is_space(c)).collect::<String>().to_ascii_uppercase();
-    if compact.is_empty() || compact.len() >= 7 || !compact.is_ascii() {
-        return false;
-    }
-    let shape: String = compact
-        .bytes()
-        .map(|c| {
-            if c.is_ascii_digit() {
-                '9'
-            } else if c.is_ascii_alphabetic() {
-                'A'
-            } else {
-                '?'
-            }
-        })
-        .collect();
-    const SHAPES: &[&str] = &["A99AA", "A999AA", "A9A9AA", "AA99AA", "AA999AA", "AA9A9AA"];
-    const SPECIAL: &[&str] = &[
-        "GIR0AA", "BFPO", "ASCN1ZZ", "STHL1ZZ", "TDCU1ZZ", "BBND1ZZ", "BIQQ1ZZ", "FIQQ1ZZ", "PCRN1ZZ", "SIQQ1ZZ",
-        "TKCA1ZZ",
-    ];
-    SHAPES.iter().any(|p| p.len() > shape.len() && p.starts_with(&shape))
-        || SPECIAL.iter().any(|p| p.len() > compact.len() && p.starts_with(&compact))
-        // `BFPO` itself still needs its number.
-        || compact == "BFPO"
-}
 
 fn vat_prefix(s: &str) -> bool {
     let compact: String =

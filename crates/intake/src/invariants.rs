@@ -36,7 +36,7 @@ pub fn record(provider: Provider, bytes: &[u8], options: &Options) -> Result<Out
     for d in outcome.errors.iter().chain(&outcome.warnings) {
         let tokens = pointer_tokens(&d.path).ok_or_else(|| format!("{}: path is not a JSON Pointer", d.code))?;
         if let Some(input) = &input {
-            if !points_into(input, &tokens) {
+            if !tokens_into(input, &tokens) {
                 return Err(format!("{}: path does not point into the input", d.code));
             }
         }
@@ -66,7 +66,14 @@ fn shape(o: &Outcome) -> Result<(), String> {
     Ok(())
 }
 
-fn points_into(input: &Value, tokens: &[String]) -> bool {
+/// Whether the JSON Pointer `path` names a place in `input`, or a missing member of
+/// an object in it (where a required field should be).
+#[must_use]
+pub fn points_into(input: &Value, path: &str) -> bool {
+    pointer_tokens(path).is_some_and(|tokens| tokens_into(input, &tokens))
+}
+
+fn tokens_into(input: &Value, tokens: &[String]) -> bool {
     let mut at = input;
     for (i, t) in tokens.iter().enumerate() {
         let next = match at {

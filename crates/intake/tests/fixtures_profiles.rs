@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use intake::{json as api, pointer_tokens, Code, Flow, Options, Outcome, Provider};
+use intake::{json as api, Code, Flow, Options, Outcome, Provider};
 use serde_json::{json, Map, Value};
 
 fn fixtures(dir: &str) -> Vec<(PathBuf, Value)> {
@@ -91,7 +91,7 @@ fn properties(record: Option<&Value>, outcome: &Value, options: &str, provider: 
     if let Some(record) = record {
         for d in outcome["errors"].as_array().into_iter().chain(outcome["warnings"].as_array()).flatten() {
             let path = d["path"].as_str().unwrap_or("");
-            if !points_into(record, path) {
+            if !intake::invariants::points_into(record, path) {
                 out.push(format!("path {path} does not point into the input"));
             }
             let message = d["message"].as_str().unwrap_or("");
@@ -128,24 +128,6 @@ fn properties(record: Option<&Value>, outcome: &Value, options: &str, provider: 
     out
 }
 
-/// Whether `path` names a place in `record`, or a missing member of an object in it.
-fn points_into(record: &Value, path: &str) -> bool {
-    let Some(tokens) = pointer_tokens(path) else { return false };
-    let mut at = record;
-    for (i, t) in tokens.iter().enumerate() {
-        let next = match at {
-            Value::Object(m) => m.get(t),
-            Value::Array(a) => t.parse::<usize>().ok().and_then(|i| a.get(i)),
-            _ => None,
-        };
-        match next {
-            Some(v) => at = v,
-            // A required member that is missing is named where it should be.
-            None => return i == tokens.len() - 1 && at.is_object(),
-        }
-    }
-    true
-}
 
 fn leaves(v: &Value) -> Vec<String> {
     match v {

@@ -51,17 +51,40 @@ pub fn uk(input: &str) -> Option<String> {
 
 /// Whether `outward` is one of A9, A99, A9A, AA9, AA99, AA9A.
 fn is_outward(outward: &str) -> bool {
-    let shape: String = outward
-        .bytes()
-        .map(|c| {
-            if c.is_ascii_digit() {
-                '9'
-            } else if c.is_ascii_alphabetic() {
-                'A'
-            } else {
-                '?'
-            }
+    matches!(shape(outward).as_str(), "A9" | "A99" | "A9A" | "AA9" | "AA99" | "AA9A")
+}
+
+/// The shape of a text: `9` for a digit, `A` for a letter, `?` for anything else.
+fn shape(s: &str) -> String {
+    s.bytes()
+        .map(|c| match c {
+            b'0'..=b'9' => '9',
+            c if c.is_ascii_alphabetic() => 'A',
+            _ => '?',
         })
-        .collect();
-    matches!(shape.as_str(), "A9" | "A99" | "A9A" | "AA9" | "AA99" | "AA9A")
+        .collect()
+}
+
+/// Whether `input` is the start of a UK postcode, not yet a whole one (`SW1A`,
+/// `BFPO`): for forms checking a postcode as it is typed.
+///
+/// # Example
+/// ```
+/// use intake::rules::postcode::could_complete;
+/// assert!(could_complete("SW1A"));
+/// assert!(could_complete("bfpo"));
+/// assert!(!could_complete("SW1A 1AA"));
+/// assert!(!could_complete("1234"));
+/// ```
+#[must_use]
+pub fn could_complete(input: &str) -> bool {
+    const SHAPES: &[&str] = &["A99AA", "A999AA", "A9A9AA", "AA99AA", "AA999AA", "AA9A9AA"];
+    let compact: String = input.chars().filter(|&c| !super::is_space(c)).collect::<String>().to_ascii_uppercase();
+    if compact.is_empty() || compact.len() >= 7 || !compact.is_ascii() {
+        return false;
+    }
+    let shape = shape(&compact);
+    let special = TERRITORIES.iter().chain(&["GIR0AA", "BFPO1"]);
+    SHAPES.iter().any(|p| p.len() > shape.len() && p.starts_with(&shape))
+        || special.into_iter().any(|p| p.len() > compact.len() && p.starts_with(&compact))
 }
