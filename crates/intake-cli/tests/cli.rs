@@ -487,7 +487,17 @@ fn limit_flags_are_applied() {
     let input = "{\"fullName\":\"Ada Lovelace\",\"email\":\"ada@example.com\"}\n{\"fullName\":\"Ada Lovelace\",\"email\":\"ada@example.com\",\"address\":\"a very long address line\"}\n";
     let out = Command::cargo_bin("intake")
         .unwrap()
-        .args(["check", "--provider", "atoa", "--today", "2026-11-22", "--input-format", "ndjson", "--max-string", "16"])
+        .args([
+            "check",
+            "--provider",
+            "atoa",
+            "--today",
+            "2026-11-22",
+            "--input-format",
+            "ndjson",
+            "--max-string",
+            "16",
+        ])
         .write_stdin(input)
         .output()
         .unwrap();

@@ -376,7 +376,6 @@ fn email_prefix(s: &str) -> bool {
     }
 }
 
-
 fn vat_prefix(s: &str) -> bool {
     let compact: String =
         s.chars().filter(|&c| !is_space(c) && !matches!(c, '.' | '-')).collect::<String>().to_ascii_uppercase();

@@ -128,7 +128,6 @@ fn properties(record: Option<&Value>, outcome: &Value, options: &str, provider: 
     out
 }
 
-
 fn leaves(v: &Value) -> Vec<String> {
     match v {
         Value::String(s) => vec![s.trim().to_owned()],
