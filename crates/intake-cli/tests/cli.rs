@@ -405,6 +405,48 @@ fn order_and_batch_rules_hold_across_parallel_chunks() {
 }
 
 #[test]
+fn the_same_records_as_ndjson_json_array_and_csv_give_the_same_output() {
+    let mut records: Vec<Value> = (0..1500).map(juicyway).collect();
+    records[7]["phone"] = json!("08031234567"); // national: a warning
+    records[900]["email"] = json!("customer3@example.com"); // repeated: 409
+    records[1400]["billing_address"]["country"] = json!("Nigeria"); // invalid
+    let header = "first_name,last_name,email,phone,type,billing_address.line1,billing_address.city,\
+                  billing_address.state,billing_address.zip_code,billing_address.country\n";
+    let csv: String = std::iter::once(header.to_owned())
+        .chain(records.iter().map(|r| {
+            let a = &r["billing_address"];
+            [&r["first_name"], &r["last_name"], &r["email"], &r["phone"], &r["type"]]
+                .into_iter()
+                .chain(["line1", "city", "state", "zip_code", "country"].map(|k| &a[k]))
+                .map(|v| v.as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+                .join(",")
+                + "\n"
+        }))
+        .collect();
+    let inputs = [
+        scratch("same.ndjson", ndjson(records.clone())),
+        scratch("same.json", serde_json::to_string(&records).unwrap()),
+        scratch("same.csv", csv),
+    ];
+    let outputs: Vec<Vec<u8>> = inputs
+        .iter()
+        .map(|path| {
+            let out = check("juicyway").args(["--jobs", "2"]).arg(path).output().unwrap();
+            assert_eq!(out.status.code(), Some(1), "{}", path.display());
+            out.stdout
+        })
+        .collect();
+    let first = lines(&outputs[0]);
+    assert_eq!(first.len(), 1500);
+    assert_eq!(codes(&first[7], "warnings"), ["phone.national"]);
+    assert_eq!(first[900]["status"], 409);
+    assert_eq!(first[1400]["valid"], false);
+    assert_eq!(outputs[0], outputs[1], "NDJSON and JSON array differ");
+    assert_eq!(outputs[0], outputs[2], "NDJSON and CSV differ");
+}
+
+#[test]
 fn juicyway_repeated_email_across_chunks_is_409() {
     let mut records: Vec<Value> = (0..1200).map(juicyway).collect();
     records[1100]["email"] = json!("CUSTOMER3@example.com");

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::rules::email::distance;
+use crate::rules::email::distance_within;
 use crate::{Code, Fault, Loc, Parsed, Report};
 
 /// What a profile does with a field whose value breaks its rule.
@@ -166,8 +166,7 @@ fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     let k = fold(key);
     known
         .iter()
-        .map(|&name| (distance(&k, &fold(name)), name))
-        .filter(|&(d, name)| d <= if name.len() > 4 { 2 } else { 1 })
+        .filter_map(|&name| distance_within(&k, &fold(name), if name.len() > 4 { 2 } else { 1 }).map(|d| (d, name)))
         .min_by_key(|&(d, _)| d)
         .map(|(_, name)| name)
 }

@@ -137,22 +137,35 @@ pub fn providers() -> String {
     serde_json::to_string(&catalog::providers()).unwrap_or_default()
 }
 
-/// Arguments of [`rule`].
-#[derive(Deserialize, Default)]
+/// The arguments of a field rule run by name ([`rule`], and a field fixture's
+/// `args`): each rule reads the ones it needs.
+#[derive(Clone, Debug, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
-struct RuleArgs {
-    region: Option<String>,
-    code: Option<u16>,
-    alpha: Option<u8>,
-    min: Option<usize>,
-    max: Option<usize>,
-    fold: bool,
-    multiline: bool,
-    values: Vec<String>,
-    brand: Option<card::Brand>,
-    month: Option<u8>,
-    year: Option<u16>,
-    today: Option<Date>,
+pub struct RuleArgs {
+    /// `phone`: the region a national number is read in (ISO alpha-2).
+    pub region: Option<String>,
+    /// `phone_with_code`: the country calling code.
+    pub code: Option<u16>,
+    /// `country`: 2 or 3, the alpha form wanted (2 when absent).
+    pub alpha: Option<u8>,
+    /// `text`: the least number of characters (1 when absent).
+    pub min: Option<usize>,
+    /// `text`: the most characters (10,000 when absent).
+    pub max: Option<usize>,
+    /// `text`: whether runs of spaces fold into one.
+    pub fold: bool,
+    /// `text`: whether line breaks are allowed.
+    pub multiline: bool,
+    /// `enum`: the allowed values.
+    pub values: Vec<String>,
+    /// `cvv`: the card's brand, which decides the length.
+    pub brand: Option<card::Brand>,
+    /// `expiry`: the month.
+    pub month: Option<u8>,
+    /// `expiry`: the year.
+    pub year: Option<u16>,
+    /// `expiry`: "today" (2026-01-01 when absent, so fixtures do not age).
+    pub today: Option<Date>,
 }
 
 /// Runs one field rule by name on a JSON value: the surface the field fixtures

@@ -155,11 +155,18 @@ fn typo_of(domain: &str) -> Option<String> {
         8..=9 => 1,
         _ => 2,
     };
+    let mask = letters(domain);
     let best = COMMON
         .iter()
-        .filter(|c| c.len().abs_diff(domain.len()) <= allowed(c))
-        .map(|c| (distance(domain, c), *c))
-        .filter(|&(d, c)| d > 0 && d <= allowed(c) && !other_country(domain, c))
+        .zip(COMMON_LETTERS)
+        .filter(|&(c, m)| {
+            // Each edit brings in or removes at most one letter: a cheap lower bound
+            // that spares the distance table for nearly every common domain.
+            let k = allowed(c) as u32;
+            (mask & !m).count_ones() <= k && (m & !mask).count_ones() <= k
+        })
+        .filter_map(|(c, _)| distance_within(domain, c, allowed(c)).map(|d| (d, *c)))
+        .filter(|&(d, c)| d > 0 && !other_country(domain, c))
         .min_by_key(|&(d, _)| d);
     if let Some((_, c)) = best {
         return Some(c.to_owned());
@@ -168,6 +175,31 @@ fn typo_of(domain: &str) -> Option<String> {
     let (_, tld) = domain.rsplit_once('.')?;
     COM_TYPOS.contains(&tld).then(|| "a domain ending in .com".to_owned())
 }
+
+/// The set of ASCII bytes in `s` (a byte above 127 counts as 127: the bound
+/// below stays a lower bound).
+const fn letters(s: &str) -> u128 {
+    let b = s.as_bytes();
+    let mut set = 0u128;
+    let mut i = 0;
+    while i < b.len() {
+        let c = if b[i] > 127 { 127 } else { b[i] };
+        set |= 1 << c;
+        i += 1;
+    }
+    set
+}
+
+/// [`letters`] of each of [`COMMON`], in order.
+const COMMON_LETTERS: [u128; COMMON.len()] = {
+    let mut out = [0; COMMON.len()];
+    let mut i = 0;
+    while i < COMMON.len() {
+        out[i] = letters(COMMON[i]);
+        i += 1;
+    }
+    out
+};
 
 /// Whether `a` and `b` differ only in a final two-letter (country code) label.
 fn other_country(a: &str, b: &str) -> bool {
@@ -178,33 +210,59 @@ fn other_country(a: &str, b: &str) -> bool {
     }
 }
 
-/// Optimal string alignment distance (edits and adjacent transpositions), on
-/// bytes: both sides are ASCII here. Bounded: domains are at most 254 bytes.
-pub(crate) fn distance(a: &str, b: &str) -> usize {
+/// The optimal string alignment distance (edits and adjacent transpositions)
+/// of `a` and `b`, on bytes, if it is at most `k`.
+///
+/// This runs for every address against every common domain (and for every
+/// unknown field against the known ones), and only small distances matter: only
+/// the cells within `k` of the diagonal are computed, three rolling rows of bytes
+/// live on the stack, and it stops once two rows in a row exceed `k` (a
+/// transposition can skip one row, not two).
+pub(crate) fn distance_within(a: &str, b: &str, k: usize) -> Option<usize> {
     const MAX: usize = 70;
+    const FAR: u8 = u8::MAX / 2;
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() > MAX || b.len() > MAX {
-        return usize::MAX;
+    let (n, m) = (a.len(), b.len());
+    if n > MAX || m > MAX || k > MAX || n.abs_diff(m) > k {
+        return None;
     }
-    // Three rolling rows on the stack (row i lives at i % 3): this runs for every
-    // email against every common domain, so it must not allocate.
-    let mut rows = [[0usize; MAX + 1]; 3];
-    for (j, cell) in rows[0].iter_mut().take(b.len() + 1).enumerate() {
-        *cell = j;
+    let k8 = k as u8; // k <= MAX < FAR
+                      // A cell outside the band reads as FAR; row i lives at i % 3.
+    let mut rows = [[FAR; MAX + 2]; 3];
+    for (j, cell) in rows[0].iter_mut().take(m.min(k) + 1).enumerate() {
+        *cell = j as u8;
     }
-    for i in 1..=a.len() {
+    let mut prev_min = 0;
+    for i in 1..=n {
         let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
-        rows[cur][0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[prev][j] + 1).min(rows[cur][j - 1] + 1).min(rows[prev][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[prev2][j - 2] + 1);
-            }
-            rows[cur][j] = best;
+        let (lo, hi) = (i.saturating_sub(k), m.min(i + k));
+        // Whatever row i - 3 left in this slot, outside row i's band.
+        if lo > 0 {
+            rows[cur][lo - 1] = FAR;
         }
+        rows[cur][hi + 1] = FAR;
+        let mut row_min = FAR;
+        for j in lo..=hi {
+            let best = if j == 0 {
+                i as u8 // i <= k here
+            } else {
+                let cost = u8::from(a[i - 1] != b[j - 1]);
+                let mut best = (rows[prev][j] + 1).min(rows[cur][j - 1] + 1).min(rows[prev][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(rows[prev2][j - 2] + 1);
+                }
+                best.min(FAR)
+            };
+            rows[cur][j] = best;
+            row_min = row_min.min(best);
+        }
+        if row_min > k8 && prev_min > k8 {
+            return None;
+        }
+        prev_min = row_min;
     }
-    rows[a.len() % 3][b.len()]
+    let d = rows[n % 3][m];
+    (d <= k8).then_some(usize::from(d))
 }
 
 #[cfg(test)]
@@ -213,9 +271,70 @@ mod tests {
 
     #[test]
     fn distances() {
-        assert_eq!(distance("gmial.com", "gmail.com"), 1);
-        assert_eq!(distance("gmail.co", "gmail.com"), 1);
-        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance_within("gmial.com", "gmail.com", 2), Some(1));
+        assert_eq!(distance_within("gmail.co", "gmail.com", 2), Some(1));
+        assert_eq!(distance_within("", "abc", 3), Some(3));
+        assert_eq!(distance_within("", "abc", 2), None);
+        assert_eq!(distance_within("example.com", "gmail.com", 2), None);
+    }
+
+    /// The textbook full-table OSA distance, to check the banded one against.
+    fn reference(a: &[u8], b: &[u8]) -> usize {
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn banded_distance_agrees_with_the_full_table() {
+        // Every common domain against every other, and against its own one- and
+        // two-edit variants (deletions, swaps, substitutions, insertions).
+        let mut words: Vec<String> = COMMON.iter().map(|s| (*s).to_owned()).collect();
+        for w in COMMON {
+            let b = w.as_bytes();
+            for i in 0..b.len() {
+                let mut del = b.to_vec();
+                del.remove(i);
+                let mut sub = b.to_vec();
+                sub[i] = b'x';
+                let mut ins = b.to_vec();
+                ins.insert(i, b'q');
+                let mut two = sub.clone();
+                two.remove(0);
+                for v in [del, sub, ins, two] {
+                    words.push(String::from_utf8(v).unwrap());
+                }
+                if i + 1 < b.len() {
+                    let mut swap = b.to_vec();
+                    swap.swap(i, i + 1);
+                    words.push(String::from_utf8(swap).unwrap());
+                }
+            }
+        }
+        words.extend(["", "a", "ab", "ba", "abc", "ca"].map(str::to_owned));
+        for a in &words {
+            for b in COMMON.iter().copied().chain(["", "a", "ab", "ba", "abc", "ca"]) {
+                let full = reference(a.as_bytes(), b.as_bytes());
+                for k in 0..=3 {
+                    let expected = (full <= k).then_some(full);
+                    assert_eq!(distance_within(a, b, k), expected, "{a:?} {b:?} k={k}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! bounded length), so no input reaches the parser that a person could not type
 //! into a phone field.
 
-use phonenumber::{country::Id, metadata::DATABASE, Mode, PhoneNumber};
+use std::sync::Once;
+
+use phonenumber::{country::Id, metadata::Database, metadata::DATABASE, PhoneNumber};
 
 use super::is_space;
 use crate::{Code, Fault, Parsed};
@@ -14,6 +16,26 @@ use crate::{Code, Fault, Parsed};
 pub const MAX_DIGITS: usize = 15;
 /// Longest text looked at; anything longer is not a phone number someone typed.
 const MAX_TEXT: usize = 40;
+
+/// Compiled patterns `phonenumber` keeps (its default is 100). Checking one
+/// number uses 5–15 of them per region; with the default, numbers of a dozen
+/// regions in turn evict and recompile patterns on every call (~1.4 ms a number
+/// instead of ~6 µs). The metadata has ~1,200 distinct validity patterns and ~800
+/// for parsing and formatting; only the patterns of regions actually seen are
+/// compiled, each ~0.1 MB, so 1024 bounds the cache near 100 MB in the worst
+/// case and holds what any realistic mix of countries needs.
+const REGEX_CACHE: usize = 1024;
+
+/// libphonenumber's metadata, its regex cache sized once (see [`REGEX_CACHE`]).
+fn db() -> &'static Database {
+    static SIZED: Once = Once::new();
+    SIZED.call_once(|| {
+        if let Ok(mut cache) = DATABASE.cache().lock() {
+            cache.set_capacity(REGEX_CACHE);
+        }
+    });
+    &DATABASE
+}
 
 /// A valid phone number.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,8 +104,9 @@ pub fn parse(input: &str, region: Option<&str>) -> Result<Parsed<Phone>, Fault> 
     let Some(id) = region.and_then(region_id) else {
         return Err(Fault::new(Code::PhoneCountryCodeMissing, "must include the country code (start with + or 00)"));
     };
-    let number = phonenumber::parse(Some(id), &screened.digits).map_err(|_| invalid())?;
-    let phone = finish(&number)?;
+    let code = db().by_id(id.as_ref()).map(phonenumber::Metadata::country_code).ok_or_else(invalid)?;
+    // A national text may still dial out (`00 33 ...` typed in GB): another code, then.
+    let phone = read_national(code, Some(id), &screened.digits)?;
     Ok(Parsed::warned(
         phone,
         Fault::new(
@@ -116,11 +139,8 @@ pub fn parse_with_code(code: u16, national: &str) -> Result<Phone, Fault> {
     }
     // A geographic code is read in its main region (which strips a trunk prefix);
     // a non-geographic one (+800, +881, ...) has no region and no trunk prefix.
-    let parsed = match main_region(code).and_then(|r| region_id(r.as_str())) {
-        Some(id) => phonenumber::parse(Some(id), &screened.digits),
-        None => phonenumber::parse(None, format!("+{code}{}", screened.digits)),
-    };
-    let phone = finish(&parsed.map_err(|_| invalid())?)?;
+    let id = main_region(code).and_then(|r| region_id(r.as_str()));
+    let phone = read_national(code, id, &screened.digits)?;
     if phone.country_code == code {
         Ok(phone)
     } else {
@@ -128,16 +148,35 @@ pub fn parse_with_code(code: u16, national: &str) -> Result<Phone, Fault> {
     }
 }
 
+/// Reads the national digits of a number of `code`, dialled in the region `id`
+/// (`None` for a non-geographic code): as written when valid so, else as the crate
+/// reads them (trunk prefix, carrier codes, an international prefix dialling out).
+fn read_national(code: u16, id: Option<Id>, digits: &str) -> Result<Phone, Fault> {
+    if let Some(phone) = as_written(code, digits) {
+        return Ok(phone);
+    }
+    let parsed = match id {
+        Some(id) => phonenumber::parse_with(db(), Some(id), digits),
+        None => phonenumber::parse_with(db(), None, format!("+{code}{digits}")),
+    };
+    parsed.map_err(|_| invalid()).and_then(|number| finish(&number)).or_else(|fault| {
+        // The crate strips a trunk prefix twice when the number goes on with the
+        // same digit (Russia's 8, then Samara's 846 lost its 8 as well): once is right.
+        let prefix = id.and_then(|id| db().by_id(id.as_ref())).and_then(phonenumber::Metadata::national_prefix);
+        prefix.and_then(|p| digits.strip_prefix(p)).and_then(|rest| as_written(code, rest)).ok_or(fault)
+    })
+}
+
 /// Whether `code` is a country calling code in use (e.g. 44, 1, 234).
 #[must_use]
 pub fn is_country_code(code: u16) -> bool {
-    DATABASE.by_code(&code).is_some()
+    db().by_code(&code).is_some()
 }
 
 /// The main region of a country calling code (`44` → `GB`).
 #[must_use]
 pub fn main_region(code: u16) -> Option<Region> {
-    let regions = DATABASE.region(&code)?;
+    let regions = db().region(&code)?;
     region_id(regions.first()?).and_then(Region::of)
 }
 
@@ -145,7 +184,7 @@ pub fn main_region(code: u16) -> Option<Region> {
 #[must_use]
 pub fn region_code(alpha2: &str) -> Option<u16> {
     let id = region_id(alpha2)?;
-    DATABASE.by_id(id.as_ref()).map(phonenumber::Metadata::country_code)
+    db().by_id(id.as_ref()).map(phonenumber::Metadata::country_code)
 }
 
 fn region_id(alpha2: &str) -> Option<Id> {
@@ -156,71 +195,94 @@ fn parse_international(digits: &str) -> Result<Phone, Fault> {
     if digits.len() > MAX_DIGITS {
         return Err(Fault::new(Code::PhoneInvalid, "must have at most 15 digits including the country code"));
     }
-    let text = format!("+{digits}");
-    let number = phonenumber::parse(None, &text).map_err(|_| {
-        // No country code starts with 0 (`+0...`: `01` is not the code 1).
-        let starts_with_code = |n: usize| {
-            digits.get(..n).filter(|c| !c.starts_with('0')).and_then(|c| c.parse().ok()).is_some_and(is_country_code)
-        };
-        if (1..=3).any(starts_with_code) {
-            invalid()
-        } else {
-            country_code_invalid()
-        }
-    })?;
+    // Calling codes are prefix-free: at most one of the first 1–3 digits is one.
+    // No code starts with 0 (`+0...`: `01` is not the code 1).
+    let code = (1..=3).find_map(|n| {
+        let c = digits.get(..n).filter(|c| !c.starts_with('0'))?;
+        c.parse().ok().filter(|&c| is_country_code(c)).map(|c| (c, n))
+    });
+    let Some((code, n)) = code else { return Err(country_code_invalid()) };
+    if let Some(phone) = as_written(code, &digits[n..]) {
+        return Ok(phone);
+    }
+    let number = phonenumber::parse_with(db(), None, format!("+{digits}")).map_err(|_| invalid())?;
     finish(&number)
 }
 
-fn finish(number: &PhoneNumber) -> Result<Phone, Fault> {
-    if !phonenumber::is_valid(number) || number.extension().is_some() {
-        return Err(invalid());
+/// The number `national` of the calling code `code` exactly as written, when it is
+/// valid so. The crate strips a national prefix after a calling code even from a
+/// number that is valid as written (Samara's `+7 846…` lost its `8`, Russia's trunk
+/// prefix, and no longer read back); libphonenumber strips it only from a number
+/// that is not. Trying the digits as written first also makes the E.164 form read
+/// back to itself.
+fn as_written(code: u16, national: &str) -> Option<Phone> {
+    if national.is_empty() || digit_count(code) + national.len() > MAX_DIGITS {
+        return None;
     }
-    let e164 = number.format().mode(Mode::E164).to_string();
-    if e164.len() > MAX_DIGITS + 1 {
+    let region = valid_region(code, national)?;
+    Some(Phone { e164: format!("+{code}{national}"), country_code: code, national: national.to_owned(), region })
+}
+
+fn finish(number: &PhoneNumber) -> Result<Phone, Fault> {
+    if number.extension().is_some() {
         return Err(invalid());
     }
     let code = number.code().value();
-    let national = e164.get(1 + digit_count(code)..).unwrap_or_default().to_owned();
-    // The crate finds the region from the national number read as an integer,
-    // which loses a leading zero (Italy's `06...`): then look again with the digits.
-    let region = number.country().id().and_then(Region::of).or_else(|| region_of(code, &national));
-    Ok(Phone { e164, country_code: code, national, region })
+    // With its leading zeros (Italy's `06...`), as libphonenumber reads it.
+    let national = number.national().to_string();
+    if digit_count(code) + national.len() > MAX_DIGITS {
+        return Err(invalid());
+    }
+    // The crate's `is_valid` and `country()` each look the region up again, and
+    // `country()` drops leading zeros: one lookup does both jobs, and does them right.
+    let region = valid_region(code, &national).ok_or_else(invalid)?;
+    Ok(Phone { e164: format!("+{code}{national}"), country_code: code, national, region })
 }
 
-/// The region a valid national number belongs to, as libphonenumber decides it:
-/// the first region of the code whose leading digits match, or (for a region
-/// without leading digits) whose number patterns do.
-fn region_of(code: u16, national: &str) -> Option<Region> {
-    DATABASE.region(&code)?.into_iter().find_map(|id| {
-        let meta = DATABASE.by_id(id)?;
-        let fits = match meta.leading_digits() {
-            Some(pattern) => pattern.find(national).is_some_and(|m| m.start() == 0),
-            None => {
-                let d = meta.descriptors();
-                d.general().is_match(national)
-                    && [
-                        d.fixed_line(),
-                        d.mobile(),
-                        d.toll_free(),
-                        d.premium_rate(),
-                        d.shared_cost(),
-                        d.personal_number(),
-                        d.voip(),
-                        d.pager(),
-                        d.uan(),
-                        d.voicemail(),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .any(|t| t.is_match(national))
+/// Whether `national` is a valid number of the code `code` and, if so, the region
+/// it belongs to (`None` for a non-geographic code such as +800), decided as
+/// libphonenumber does: a code's only region, or else the first region whose
+/// leading digits match or, for a region without leading digits, whose patterns do.
+fn valid_region(code: u16, national: &str) -> Option<Option<Region>> {
+    let regions = db().region(&code)?;
+    if let [only] = regions.as_slice() {
+        let meta = if *only == "001" { db().by_code(&code)?.into_iter().next()? } else { db().by_id(*only)? };
+        return is_known_type(meta, national).then(|| region_id(only).and_then(Region::of));
+    }
+    for id in regions {
+        let meta = db().by_id(id)?;
+        let region = || region_id(id).and_then(Region::of);
+        match meta.leading_digits() {
+            Some(pattern) if pattern.find(national).is_some_and(|m| m.start() == 0) => {
+                return is_known_type(meta, national).then(region);
             }
-        };
-        if fits {
-            region_id(id).and_then(Region::of)
-        } else {
-            None
+            None if is_known_type(meta, national) => return Some(region()),
+            _ => {}
         }
-    })
+    }
+    None
+}
+
+/// libphonenumber's `number_type(..) != Unknown`: the general pattern and at least
+/// one type's pattern match (the common types first).
+fn is_known_type(meta: &phonenumber::Metadata, national: &str) -> bool {
+    let d = meta.descriptors();
+    d.general().is_match(national)
+        && [
+            d.fixed_line(),
+            d.mobile(),
+            d.toll_free(),
+            d.premium_rate(),
+            d.shared_cost(),
+            d.personal_number(),
+            d.voip(),
+            d.pager(),
+            d.uan(),
+            d.voicemail(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|t| t.is_match(national))
 }
 
 const fn digit_count(code: u16) -> usize {
@@ -300,14 +362,14 @@ pub fn could_complete(input: &str, region: Option<&str>) -> bool {
     let Ok(screened) = screen(s) else { return false };
     let digits = screened.digits.as_str();
     if !screened.international {
-        let max = region.and_then(region_id).and_then(|id| DATABASE.by_id(id.as_ref())).map(max_length);
+        let max = region.and_then(region_id).and_then(|id| db().by_id(id.as_ref())).map(max_length);
         // A national number may carry a trunk prefix, hence the one extra digit.
         return max.is_some_and(|m| digits.len() <= m + 1);
     }
     // Find the country code the digits start with, or one they could still become.
     for n in 1..=3.min(digits.len()) {
         let Ok(code) = digits[..n].parse::<u16>() else { return false };
-        if let Some(metas) = DATABASE.by_code(&code) {
+        if let Some(metas) = db().by_code(&code) {
             let max = metas.iter().map(|m| max_length(m)).max().unwrap_or(0);
             return digits.len() - n < max && digits.len() < MAX_DIGITS;
         }
