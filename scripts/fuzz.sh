@@ -27,3 +27,6 @@ run() {
 }
 export -f run; export seconds
 printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} bash -c 'run {}'
+# A crash fails the command: its input is in fuzz/artifacts/<target>/.
+crashed=$(for t in "${targets[@]}"; do grep -qs 'ERROR: libFuzzer' "fuzz/logs/$t.log" && echo "$t" || true; done)
+[[ -z "$crashed" ]] || { echo "crashed: $crashed" | tr '\n' ' '; echo; exit 1; }

@@ -187,12 +187,8 @@ fn full(kind: &Kind, value: &Value, today: Date, region: Option<&str>) -> Result
                     phone::parse(t, Some(region.unwrap_or(r))).map(|p| p.map(|p| Value::String(p.e164)))
                 }
                 Kind::StaxPhone => {
-                    if t.trim().chars().count() < 10 {
-                        Err(Fault::new(Code::PhoneInvalid, "must be at least 10 characters"))
-                    } else {
-                        phone::parse(t, Some(region.unwrap_or(crate::profiles::stax::DEFAULT_REGION)))
-                            .map(|p| p.map(|p| Value::String(p.e164)))
-                    }
+                    crate::profiles::stax::phone_at_least_10(t, region.unwrap_or(crate::profiles::stax::DEFAULT_REGION))
+                        .map(s)
                 }
                 Kind::CallingCode => {
                     let d = t.trim().trim_start_matches('+');

@@ -170,12 +170,15 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
     })
 }
 
-/// A phone as Stax.js takes it (at least 10 characters), normalized to E.164.
-fn phone_at_least_10(input: &str, region: &str) -> Result<Parsed<String>, Fault> {
-    if input.trim().chars().count() < 10 {
-        return Err(Fault::new(Code::PhoneInvalid, "must be at least 10 characters"));
+/// A phone normalized to E.164, as Stax.js takes it: at least 10 characters of
+/// what is sent (the E.164 form, not the text as typed, so that the payload
+/// validates again: `00988 1239)2` is 12 characters typed, `+98812392` 9 sent).
+pub(crate) fn phone_at_least_10(input: &str, region: &str) -> Result<Parsed<String>, Fault> {
+    let parsed = phone::parse(input, Some(region))?;
+    if parsed.value.e164.len() < 10 {
+        return Err(Fault::new(Code::PhoneInvalid, "must be at least 10 characters in E.164 form"));
     }
-    phone::parse(input, Some(region)).map(|p| p.map(|p| p.e164))
+    Ok(parsed.map(|p| p.e164))
 }
 
 /// An optional array of strings, each checked by `rule`.

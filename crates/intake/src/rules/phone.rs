@@ -20,7 +20,7 @@ const MAX_TEXT: usize = 40;
 /// Compiled patterns `phonenumber` keeps (its default is 100). Checking one
 /// number uses 5–15 of them per region; with the default, numbers of a dozen
 /// regions in turn evict and recompile patterns on every call (~1.4 ms a number
-/// instead of ~6 µs). The metadata has ~1,200 distinct validity patterns and ~800
+/// instead of ~3 µs). The metadata has ~1,200 distinct validity patterns and ~800
 /// for parsing and formatting; only the patterns of regions actually seen are
 /// compiled, each ~0.1 MB, so 1024 bounds the cache near 100 MB in the worst
 /// case and holds what any realistic mix of countries needs.
