@@ -160,6 +160,17 @@ pub fn family(family: Family, input: &str) -> Result<(), String> {
             stable("phone", input, |t| phone::parse(t, None).map(|p| p.map(|p| p.e164)))?;
             stable("phone in GB", input, |t| phone::parse(t, Some("GB")).map(|p| p.map(|p| p.e164)))?;
             stable("phone in US", input, |t| phone::parse(t, Some("US")).map(|p| p.map(|p| p.e164)))?;
+            // Atoa sends the code and the national number apart: they must read back.
+            for code in [1, 7, 44, 92, 234, 992] {
+                if let Ok(first) = phone::parse_with_code(code, input) {
+                    let again = phone::parse_with_code(first.country_code, &first.national).map_err(|f| {
+                        format!("phone with code {code}: its own national number fails with {}", f.code)
+                    })?;
+                    if again != first {
+                        return Err(format!("phone with code {code}: reading its national number again changed it"));
+                    }
+                }
+            }
             let _ = phone::could_complete(input, Some("NG"));
             Ok(())
         }

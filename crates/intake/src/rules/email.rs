@@ -176,8 +176,8 @@ fn typo_of(domain: &str) -> Option<String> {
     COM_TYPOS.contains(&tld).then(|| "a domain ending in .com".to_owned())
 }
 
-/// The set of ASCII bytes in `s` (a byte above 127 counts as 127: the bound
-/// below stays a lower bound).
+/// The set of bytes in `s`, every byte above 127 counted as 127 (fewer distinct
+/// letters can only lower the count in `typo_of`, which stays a lower bound).
 const fn letters(s: &str) -> u128 {
     let b = s.as_bytes();
     let mut set = 0u128;

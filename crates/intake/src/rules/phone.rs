@@ -133,6 +133,13 @@ pub fn parse_with_code(code: u16, national: &str) -> Result<Phone, Fault> {
     }
     let screened = screen(national)?;
     if screened.international {
+        // `00` also begins some national numbers (Tajikistan's `00 118 3562`): with
+        // the code given apart, such a number as written comes first.
+        if !national.trim_start().starts_with('+') {
+            if let Some(phone) = as_written(code, &format!("00{}", screened.digits)) {
+                return Ok(phone);
+            }
+        }
         // The number repeats a country code; it must be the same one.
         let phone = parse_international(&screened.digits)?;
         return if phone.country_code == code { Ok(phone) } else { Err(invalid()) };
