@@ -97,23 +97,31 @@ struct Screened {
 /// ```
 pub fn parse(input: &str, region: Option<&str>) -> Result<Parsed<Phone>, Fault> {
     let screened = screen(input)?;
+    let home = region.and_then(region_id).and_then(|id| Some((id, db().by_id(id.as_ref())?.country_code())));
+    let national = |phone| {
+        Parsed::warned(
+            phone,
+            Fault::new(
+                Code::PhoneNational,
+                "had no country code; it was read as a national number of the record's country",
+            ),
+        )
+    };
     if screened.international {
-        let number = parse_international(&screened.digits)?;
-        return Ok(Parsed::clean(number));
+        // `00` also begins some national numbers (Tajikistan's `00 118 3562`).
+        if let Some(phone) = home
+            .filter(|_| !input.trim_start().starts_with('+'))
+            .and_then(|(_, code)| as_written(code, &format!("00{}", screened.digits)))
+        {
+            return Ok(national(phone));
+        }
+        return parse_international(&screened.digits).map(Parsed::clean);
     }
-    let Some(id) = region.and_then(region_id) else {
+    let Some((id, code)) = home else {
         return Err(Fault::new(Code::PhoneCountryCodeMissing, "must include the country code (start with + or 00)"));
     };
-    let code = db().by_id(id.as_ref()).map(phonenumber::Metadata::country_code).ok_or_else(invalid)?;
     // A national text may still dial out (`00 33 ...` typed in GB): another code, then.
-    let phone = read_national(code, Some(id), &screened.digits)?;
-    Ok(Parsed::warned(
-        phone,
-        Fault::new(
-            Code::PhoneNational,
-            "had no country code; it was read as a national number of the record's country",
-        ),
-    ))
+    read_national(code, Some(id), &screened.digits).map(national)
 }
 
 /// Parses a national number that belongs to the country calling code `code`
