@@ -80,7 +80,9 @@ struct Screened {
 /// written without a country code, is read; without one such a number is refused.
 ///
 /// Accepts spaces, dashes, dots, parentheses, a leading `+` or `00`, and a `(0)`
-/// trunk digit after the country code.
+/// trunk digit after the country code. Digits that are a valid number as written
+/// are kept as written: a trunk prefix is stripped only when they are not, and a
+/// leading `00` dials out unless the digits with it are a number of `region`.
 ///
 /// # Errors
 /// `phone.invalid`, `phone.country_code_missing`, `phone.country_code_invalid`.
