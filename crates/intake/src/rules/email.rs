@@ -226,8 +226,8 @@ pub(crate) fn distance_within(a: &str, b: &str, k: usize) -> Option<usize> {
     if n > MAX || m > MAX || k > MAX || n.abs_diff(m) > k {
         return None;
     }
-    let k8 = k as u8; // k <= MAX < FAR
-                      // A cell outside the band reads as FAR; row i lives at i % 3.
+    // k <= MAX < FAR. A cell outside the band reads as FAR; row i lives at i % 3.
+    let k8 = k as u8;
     let mut rows = [[FAR; MAX + 2]; 3];
     for (j, cell) in rows[0].iter_mut().take(m.min(k) + 1).enumerate() {
         *cell = j as u8;

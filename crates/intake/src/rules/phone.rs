@@ -110,11 +110,7 @@ pub fn parse(input: &str, region: Option<&str>) -> Result<Parsed<Phone>, Fault> 
         )
     };
     if screened.international {
-        // `00` also begins some national numbers (Tajikistan's `00 118 3562`).
-        if let Some(phone) = home
-            .filter(|_| !input.trim_start().starts_with('+'))
-            .and_then(|(_, code)| as_written(code, &format!("00{}", screened.digits)))
-        {
+        if let Some(phone) = home.and_then(|(_, code)| national_from_00(code, input, &screened)) {
             return Ok(national(phone));
         }
         return parse_international(&screened.digits).map(Parsed::clean);
@@ -143,12 +139,8 @@ pub fn parse_with_code(code: u16, national: &str) -> Result<Phone, Fault> {
     }
     let screened = screen(national)?;
     if screened.international {
-        // `00` also begins some national numbers (Tajikistan's `00 118 3562`): with
-        // the code given apart, such a number as written comes first.
-        if !national.trim_start().starts_with('+') {
-            if let Some(phone) = as_written(code, &format!("00{}", screened.digits)) {
-                return Ok(phone);
-            }
+        if let Some(phone) = national_from_00(code, national, &screened) {
+            return Ok(phone);
         }
         // The number repeats a country code; it must be the same one.
         let phone = parse_international(&screened.digits)?;
@@ -224,6 +216,16 @@ fn parse_international(digits: &str) -> Result<Phone, Fault> {
     }
     let number = phonenumber::parse_with(db(), None, format!("+{digits}")).map_err(|_| invalid())?;
     finish(&number)
+}
+
+/// `00` also begins some national numbers (Tajikistan's `00 118 3562`): a text
+/// that starts with `00`, not `+`, read as written, `00` included, as a number of
+/// `code`, when it is valid so. Otherwise the `00` dials out.
+fn national_from_00(code: u16, input: &str, screened: &Screened) -> Option<Phone> {
+    if input.trim_start().starts_with('+') {
+        return None;
+    }
+    as_written(code, &format!("00{}", screened.digits))
 }
 
 /// The number `national` of the calling code `code` exactly as written, when it is
