@@ -51,6 +51,7 @@ macro_rules! codes {
                         | Code::FieldIgnored
                         | Code::FieldEmpty
                         | Code::PhoneNational
+                        | Code::PhonePlusMissing
                         | Code::PhoneSplit
                         | Code::CountryConverted
                         | Code::AddressDuplicate
@@ -94,8 +95,13 @@ codes! {
     EmailTypo = "email.typo", "The domain looks like a typo of a common email domain; the message names the suggestion.";
     // Phone.
     PhoneInvalid = "phone.invalid", "Not a valid phone number for its region by libphonenumber's metadata.";
+    PhoneTooShort = "phone.too_short", "The phone number has fewer digits than any number of its country (libphonenumber's TOO_SHORT).";
+    PhoneTooLong = "phone.too_long", "The phone number has more digits than any number of its country, or than E.164's 15 (libphonenumber's TOO_LONG).";
+    PhoneInvalidLength = "phone.invalid_length", "The phone number's length lies between its country's shortest and longest but no number has it (libphonenumber's INVALID_LENGTH).";
+    PhoneLocalOnly = "phone.local_only", "The phone number is a local number, dialled without its area code (libphonenumber's IS_POSSIBLE_LOCAL_ONLY).";
     PhoneCountryCodeMissing = "phone.country_code_missing", "A national phone number was given where no region is known to read it in.";
     PhoneNational = "phone.national", "A national phone number was read in the region the profile knows and converted to E.164.";
+    PhonePlusMissing = "phone.plus_missing", "A number written with its region's calling code but without the leading + was read as international and converted to E.164.";
     PhoneCountryCodeInvalid = "phone.country_code_invalid", "Not a country calling code in use.";
     PhoneRegionMismatch = "phone.region_mismatch", "The phone's country differs from the record's country.";
     PhoneSplit = "phone.split", "A full international number was split into country code and national number.";

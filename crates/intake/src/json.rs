@@ -268,5 +268,6 @@ fn phone_json(p: &phone::Phone) -> Value {
         "countryCode": p.country_code,
         "national": p.national,
         "region": p.region.as_ref().map(phone::Region::as_str),
+        "type": p.number_type.as_str(),
     })
 }
