@@ -24,7 +24,7 @@ fn every_territory_and_pattern_is_compiled() {
 
 #[test]
 fn a_pattern_past_the_cap_is_refused() {
-    // "A 1 eleven digits before the end" needs 2^11 states in any DFA.
+    // "A 1 twelve digits before the end" needs 2^12 states in any DFA.
     let xml = intake_phonegen::METADATA_XML;
     let bloated = xml.replacen("<nationalNumberPattern>", r"<nationalNumberPattern>\d*1\d{11}|", 1);
     let err = intake_phonegen::generate(&bloated).err().expect("refused");

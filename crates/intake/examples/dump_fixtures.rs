@@ -7,8 +7,8 @@
 //! ```
 //!
 //! Each ROOT (default: the repository's `fixtures/`) may hold `fields/`,
-//! `field_checks/`, `profiles/` and `batches/`, each of `*.json` files, walked in
-//! that order and by file name. A line is
+//! `reference/`, `field_checks/`, `profiles/` and `batches/`, each of `*.json`
+//! files, walked in that order and by file name. A line is
 //! `{"file", "case", "input", "options", "output"}`: `file` is `ROOT/dir/name.json`
 //! (ROOT made absolute), `case` the index in the file's `cases` (0 for a batch file),
 //! `input` and `options` the exact texts handed to the core (the record, value or
@@ -18,7 +18,9 @@
 //!
 //! The calls, per directory (options: the file's `options` merged with the case's,
 //! the case winning, serialized in that key order):
-//! - `fields`: `json::rule(case.rule ?? file.rule, case.input, case.args ?? "")`;
+//! - `fields` and `reference` (corpora of a reference implementation's verdicts,
+//!   whose expectations `tests/*_reference.rs` check): `json::rule(case.rule ??
+//!   file.rule, case.input, case.args ?? "")`;
 //! - `field_checks`: `json::check_field(case.provider ?? file.provider, case.pointer, case.value, options)`;
 //! - `profiles`: `json::validate(file.provider, case.raw ?? case.record, options)`, `raw` being
 //!   record text that is passed as it is (it need not be JSON);
@@ -30,7 +32,7 @@ use std::path::{Path, PathBuf};
 use intake::json::{self as api, ApiError};
 use serde_json::{json, Map, Value};
 
-const DIRS: [&str; 4] = ["fields", "field_checks", "profiles", "batches"];
+const DIRS: [&str; 5] = ["fields", "reference", "field_checks", "profiles", "batches"];
 
 fn main() -> io::Result<()> {
     let mut roots: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
@@ -101,7 +103,7 @@ fn dump_file(dir: &str, path: &Path) -> Vec<Value> {
     let mut lines = Vec::with_capacity(cases.len());
     for (i, case) in cases.iter().enumerate() {
         let call = match dir {
-            "fields" => text(case.get("rule").or(file.get("rule")), "rule").and_then(|rule| {
+            "fields" | "reference" => text(case.get("rule").or(file.get("rule")), "rule").and_then(|rule| {
                 let input = case.get("input").ok_or("no \"input\"")?.to_string();
                 let args = case.get("args").map(Value::to_string).unwrap_or_default();
                 let result = api::rule(&rule, &input, &args);

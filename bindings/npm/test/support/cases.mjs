@@ -14,7 +14,7 @@ export function merge(fileOptions, caseOptions) {
 }
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** The cases of one parsed fixture file; `dir` is fields, field_checks, profiles or batches. */
+/** The cases of one parsed fixture file; `dir` is fields, reference, field_checks, profiles or batches. */
 export function casesOf(dir, file, data) {
   const fault = (why, i) => [{ file, case: i, fault: why }];
   if (!isObject(data)) return fault('not a JSON object');
@@ -27,7 +27,7 @@ export function casesOf(dir, file, data) {
   }
   if (!Array.isArray(data.cases) || data.cases.length === 0) return fault('no cases');
   return data.cases.map((c, i) => {
-    if (dir === 'fields') {
+    if (dir === 'fields' || dir === 'reference') {
       const name = c.rule ?? data.rule;
       if (typeof name !== 'string') return { file, case: i, fault: 'no string "rule"' };
       if (!('input' in c)) return { file, case: i, fault: 'no "input"' };

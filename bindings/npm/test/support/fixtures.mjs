@@ -9,7 +9,7 @@ export const pkgRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const repoRoot = resolve(pkgRoot, '../..');
 /** The shared fixtures (required), then this package's own small ones. */
 export const ROOTS = [join(repoRoot, 'fixtures'), join(pkgRoot, 'test/fixtures')].filter(existsSync).map((p) => realpathSync(p));
-const DIRS = ['fields', 'field_checks', 'profiles', 'batches'];
+const DIRS = ['fields', 'reference', 'field_checks', 'profiles', 'batches'];
 
 /** Every case under `roots`, in the native dumper's order. */
 export function collectCases(roots = ROOTS) {

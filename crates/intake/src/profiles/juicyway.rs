@@ -141,12 +141,18 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
         let phone = string(report, map, "phone", &phone_loc, Need::Required)
             .and_then(|s| report.accept(&phone_loc, phone::parse(s, country)));
         if let (Some(p), Some(c)) = (&phone, country) {
-            if p.region.is_some_and(|r| r.as_str() != c) {
+            // By calling code: Guernsey's and Jersey's mobiles are +44 numbers a GB
+            // address may well have, as a Canadian number may a US one.
+            let mismatch = match phone::region_code(c) {
+                Some(code) => p.country_code != code,
+                None => p.region.is_some_and(|r| r.as_str() != c),
+            };
+            if mismatch {
                 report.warn(
                     &phone_loc,
                     Fault::new(
                         Code::PhoneRegionMismatch,
-                        "belongs to another country than the billing address; Juicyway expects them to match",
+                        "has another country calling code than the billing address; Juicyway expects them to match",
                     ),
                 );
             }

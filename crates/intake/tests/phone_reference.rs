@@ -1,0 +1,122 @@
+//! The phone rule against libphonenumber: every case of
+//! `fixtures/reference/phone.json` (libphonenumber 9.0.33's verdicts, written by
+//! `scripts/phone-reference/generate.py`) through `intake::json::rule("phone", …)`,
+//! the surface the CLI and the npm package share.
+//!
+//! intake must give libphonenumber's answer (the E.164 form, region and type of
+//! a valid number; for an invalid one the code of libphonenumber's reason),
+//! except where docs/RULES.md writes a decision down. Each decision is applied
+//! here by name and counted, so a decision that no case exercises fails too:
+//! - `00`: a text that begins with `00` is read in its region first, and when
+//!   that gives no valid number `00` dials out, as `+` would (libphonenumber
+//!   reads `00` only as the region's own international prefix);
+//! - E.164: more than 15 digits is `phone.too_long`, though libphonenumber
+//!   accepts a few longer numbers (Germany's 14-digit national numbers).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+/// What intake should answer, from libphonenumber's verdict.
+fn expected(case: &Value, decisions: &mut BTreeMap<&'static str, usize>) -> Value {
+    let text = case["input"].as_str().unwrap();
+    let mut verdict = &case["expect"];
+    if let Some(plus) = case.get("expect_plus") {
+        if verdict["valid"] != true {
+            if *plus != *verdict {
+                *decisions.entry("00 dials out").or_default() += 1;
+            }
+            verdict = plus;
+        }
+    }
+    let plus_written = text.trim_start().starts_with('+') || case.get("expect_plus").is_some();
+    let code = |c: &str| serde_json::json!({"error": c});
+    if let Some(error) = verdict["error"].as_str() {
+        return match error {
+            "invalid_country_code" if plus_written => code("phone.country_code_invalid"),
+            "invalid_country_code" => code("phone.country_code_missing"),
+            "not_a_number" => code("phone.invalid"),
+            "too_short_nsn" | "too_short_after_idd" => code("phone.too_short"),
+            "too_long" => code("phone.too_long"),
+            other => panic!("unknown parse error {other}"),
+        };
+    }
+    let e164 = verdict["e164"].as_str().unwrap();
+    if verdict["valid"] == true {
+        if e164.len() - 1 > 15 {
+            *decisions.entry("E.164 at most 15 digits").or_default() += 1;
+            return code("phone.too_long");
+        }
+        let region = verdict["region"].as_str().filter(|r| *r != "001");
+        return serde_json::json!({"e164": e164, "region": region, "type": verdict["type"]});
+    }
+    match verdict["possible"].as_str().unwrap() {
+        "possible" => code("phone.invalid"),
+        "local_only" => code("phone.local_only"),
+        "too_short" => code("phone.too_short"),
+        "too_long" => code("phone.too_long"),
+        "invalid_length" => code("phone.invalid_length"),
+        other => panic!("unknown possibility {other}"),
+    }
+}
+
+/// intake's answer, in the same shape.
+fn answer(case: &Value) -> Value {
+    let input = case["input"].to_string();
+    let args = case.get("args").map(Value::to_string).unwrap_or_default();
+    let out: Value = serde_json::from_str(&intake::json::rule("phone", &input, &args).unwrap()).unwrap();
+    match out["normalized"].as_object() {
+        Some(n) => serde_json::json!({"e164": n["e164"], "region": n["region"], "type": n["type"]}),
+        None => serde_json::json!({"error": out["error"]["code"]}),
+    }
+}
+
+#[test]
+fn phone_rule_agrees_with_libphonenumber_but_for_written_decisions() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/reference/phone.json");
+    let corpus: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let cases = corpus["cases"].as_array().unwrap();
+    let mut decisions = BTreeMap::new();
+    let mut failures = Vec::new();
+    let mut valid = 0;
+    for case in cases {
+        let want = expected(case, &mut decisions);
+        let got = answer(case);
+        valid += usize::from(want.get("e164").is_some());
+        if got != want {
+            failures.push(format!("{} in {}:\n  expected {want}\n  intake   {got}", case["input"], case["args"]));
+        }
+    }
+    eprintln!("{} cases ({valid} valid); decisions applied: {decisions:?}", cases.len());
+    assert!(cases.len() > 20_000 && valid > 8_000, "{} cases, {valid} valid", cases.len());
+    for decision in ["00 dials out", "E.164 at most 15 digits"] {
+        assert!(decisions.get(decision).is_some_and(|&n| n > 0), "no case exercises the decision {decision:?}");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures[..failures.len().min(30)].join("\n")
+    );
+}
+
+/// Every valid number's E.164 form reads back to itself, and every example
+/// number of the metadata is valid as its own type.
+#[test]
+fn valid_numbers_read_back_to_themselves() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/reference/phone.json");
+    let corpus: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut checked = 0;
+    for case in corpus["cases"].as_array().unwrap() {
+        let Ok(first) = intake::rules::phone::parse(case["input"].as_str().unwrap(), case["args"]["region"].as_str())
+        else {
+            continue;
+        };
+        let again = intake::rules::phone::parse(&first.value.e164, None).expect("an E.164 answer parses");
+        assert_eq!(again.value, first.value, "{}", case["input"]);
+        assert!(again.warnings.is_empty());
+        checked += 1;
+    }
+    assert!(checked > 8_000, "{checked}");
+}
