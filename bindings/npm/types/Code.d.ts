@@ -49,10 +49,20 @@ export type Code =
   | "email.typo"
   /** Not a valid phone number for its region by libphonenumber's metadata. */
   | "phone.invalid"
+  /** The phone number has fewer digits than any number of its country (libphonenumber's TOO_SHORT). */
+  | "phone.too_short"
+  /** The phone number has more digits than any number of its country, or than E.164's 15 (libphonenumber's TOO_LONG). */
+  | "phone.too_long"
+  /** The phone number's length lies between its country's shortest and longest but no number has it (libphonenumber's INVALID_LENGTH). */
+  | "phone.invalid_length"
+  /** The phone number is a local number, dialled without its area code (libphonenumber's IS_POSSIBLE_LOCAL_ONLY). */
+  | "phone.local_only"
   /** A national phone number was given where no region is known to read it in. */
   | "phone.country_code_missing"
   /** A national phone number was read in the region the profile knows and converted to E.164. */
   | "phone.national"
+  /** A number written with its region's calling code but without the leading + was read as international and converted to E.164. */
+  | "phone.plus_missing"
   /** Not a country calling code in use. */
   | "phone.country_code_invalid"
   /** The phone's country differs from the record's country. */

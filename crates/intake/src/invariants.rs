@@ -171,6 +171,11 @@ pub fn family(family: Family, input: &str) -> Result<(), String> {
                     }
                 }
             }
+            for region in [None, Some("GB"), Some("US"), Some("NG")] {
+                if let Ok(parsed) = phone::parse(input, region) {
+                    phone_answer(&parsed.value)?;
+                }
+            }
             let _ = phone::could_complete(input, Some("NG"));
             Ok(())
         }
@@ -301,4 +306,26 @@ pub fn run_target(name: &str, data: &[u8]) -> Result<(), String> {
             None => Err(format!("no fuzz target named {name}")),
         },
     }
+}
+
+/// A valid phone answer: E.164 of at most 15 digits, of a known type, that
+/// reads back to the same number, region and type, and whose every prefix a
+/// form would show as still completable.
+fn phone_answer(p: &phone::Phone) -> Result<(), String> {
+    let digits = p.e164.strip_prefix('+').unwrap_or_default();
+    if digits.is_empty() || digits.len() > phone::MAX_DIGITS || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("phone: the answer is not E.164 (+ and 1 to 15 digits)".to_owned());
+    }
+    if p.number_type == phone::NumberType::Unknown {
+        return Err("phone: a valid answer has no number type".to_owned());
+    }
+    match phone::parse(&p.e164, None) {
+        Ok(again) if again.value == *p && again.warnings.is_empty() => {}
+        Ok(_) => return Err("phone: the E.164 answer reads back to another number or with a warning".to_owned()),
+        Err(f) => return Err(format!("phone: the E.164 answer fails with {}", f.code)),
+    }
+    if let Some(cut) = (1..p.e164.len()).find(|&i| !phone::could_complete(&p.e164[..i], None)) {
+        return Err(format!("phone: the first {cut} characters of a valid answer are not completable"));
+    }
+    Ok(())
 }
