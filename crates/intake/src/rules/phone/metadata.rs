@@ -44,7 +44,23 @@ impl Dfa {
     /// The state after all of `digits`, or `None` once no continuation can match.
     #[inline]
     fn run(self, digits: &[u8]) -> Option<u16> {
-        digits.iter().try_fold(self.start, |s, &d| self.step(s, d))
+        if self.wide {
+            return digits.iter().try_fold(self.start, |s, &d| self.step(s, d));
+        }
+        // The hot path: one byte per transition, no width test per step.
+        let table = AUTOMATA.get(self.at as usize..)?;
+        let mut state = usize::from(self.start);
+        for &digit in digits {
+            let d = digit.wrapping_sub(b'0');
+            if d > 9 {
+                return None;
+            }
+            match *table.get(state * 10 + usize::from(d))? {
+                u8::MAX => return None,
+                next => state = usize::from(next),
+            }
+        }
+        Some(state as u16)
     }
 
     /// Whether the whole of `digits` matches (libphonenumber's `matches()`).
@@ -163,6 +179,12 @@ pub(crate) fn territory(region: Region) -> Option<&'static Territory> {
 pub(crate) fn territories(code: u16) -> Option<impl Iterator<Item = &'static Territory> + Clone> {
     let i = CALLING_CODES.binary_search_by_key(&code, |(c, _)| *c).ok()?;
     Some(CALLING_CODES[i].1.iter().filter_map(|&t| TERRITORIES.get(usize::from(t))))
+}
+
+/// Whether a calling code is in use.
+#[inline]
+pub(crate) fn is_calling_code(code: u16) -> bool {
+    CALLING_CODES.binary_search_by_key(&code, |(c, _)| *c).is_ok()
 }
 
 /// The main territory of a calling code (`44` → GB; a non-geographic code's own).

@@ -315,7 +315,7 @@ fn international(digits: &[u8]) -> Result<Phone, Fault> {
 
 /// The answer for a parsed number: the phone when valid, else the reason.
 fn finish(n: &Number) -> Result<Phone, Fault> {
-    let number_type = n.number_type();
+    let (territory, number_type) = n.classify();
     if number_type == NumberType::Unknown {
         return Err(length_fault(n.possibility()));
     }
@@ -324,11 +324,16 @@ fn finish(n: &Number) -> Result<Phone, Fault> {
     if code.len() + n.nsn.as_bytes().len() > MAX_DIGITS {
         return Err(too_long());
     }
+    let national = n.nsn.as_str();
+    let mut e164 = String::with_capacity(1 + code.len() + national.len());
+    e164.push('+');
+    e164.extend(code.iter().map(|&d| char::from(d)));
+    e164.push_str(national);
     Ok(Phone {
-        e164: format!("+{}{}", n.code, n.nsn.as_str()),
+        e164,
         country_code: n.code,
-        national: n.nsn.as_str().to_owned(),
-        region: n.territory().and_then(|t| t.region),
+        national: national.to_owned(),
+        region: territory.and_then(|t| t.region),
         number_type,
     })
 }

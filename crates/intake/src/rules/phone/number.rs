@@ -8,7 +8,7 @@
 //! It works on digits already screened by the rule (`super::screen`): no
 //! allocation, no lock, no regex.
 
-use super::metadata::{has_length, main_territory, territories, territory, Territory, Transform};
+use super::metadata::{has_length, is_calling_code, main_territory, territories, territory, Territory, Transform};
 use super::{NumberType, Region};
 
 /// libphonenumber's shortest and longest national significant numbers.
@@ -184,10 +184,14 @@ pub(crate) fn leading_code(digits: &[u8]) -> Option<(u16, &[u8])> {
     if digits.first() == Some(&b'0') {
         return None;
     }
-    (1..=3.min(digits.len())).find_map(|n| {
-        let code = digits[..n].iter().fold(0u16, |c, &d| c * 10 + u16::from(d - b'0'));
-        territories(code).map(|_| (code, &digits[n..]))
-    })
+    let mut code = 0u16;
+    for (n, &d) in digits.iter().enumerate().take(3) {
+        code = code * 10 + u16::from(d.wrapping_sub(b'0'));
+        if is_calling_code(code) {
+            return Some((code, &digits[n + 1..]));
+        }
+    }
+    None
 }
 
 /// A calling code's decimal digits.
@@ -277,23 +281,40 @@ impl Number {
         main_territory(self.code).map_or(Possibility::InvalidCountryCode, |t| test_length(self.nsn.as_bytes(), t))
     }
 
-    /// `getRegionCodeForNumber`'s territory: a code's only one, or else the
-    /// first whose leading digits match or, without leading digits, whose types do.
-    pub(crate) fn territory(&self) -> Option<&'static Territory> {
-        let mut list = territories(self.code)?;
+    /// `getRegionCodeForNumber`'s territory and `getNumberType`'s answer, found
+    /// together: a code's only territory, or else the first whose leading digits
+    /// match or, without leading digits, whose types do ([`NumberType::Unknown`]
+    /// for an invalid number).
+    pub(crate) fn classify(&self) -> (Option<&'static Territory>, NumberType) {
+        let Some(mut list) = territories(self.code) else { return (None, NumberType::Unknown) };
         let nsn = self.nsn.as_bytes();
         if list.clone().nth(1).is_none() {
-            return list.next();
+            let only = list.next();
+            return (only, only.map_or(NumberType::Unknown, |t| number_type(nsn, t)));
         }
-        list.find(|t| match t.leading_digits {
-            Some(leading) => leading.matches_prefix(nsn),
-            None => number_type(nsn, t) != NumberType::Unknown,
-        })
+        for t in list {
+            match t.leading_digits {
+                Some(leading) if leading.matches_prefix(nsn) => return (Some(t), number_type(nsn, t)),
+                Some(_) => {}
+                None => match number_type(nsn, t) {
+                    NumberType::Unknown => {}
+                    kind => return (Some(t), kind),
+                },
+            }
+        }
+        (None, NumberType::Unknown)
+    }
+
+    /// `getRegionCodeForNumber`'s territory.
+    #[cfg(test)]
+    pub(crate) fn territory(&self) -> Option<&'static Territory> {
+        self.classify().0
     }
 
     /// `getNumberType`: [`NumberType::Unknown`] for an invalid number.
+    #[cfg(test)]
     pub(crate) fn number_type(&self) -> NumberType {
-        self.territory().map_or(NumberType::Unknown, |t| number_type(self.nsn.as_bytes(), t))
+        self.classify().1
     }
 }
 
@@ -303,7 +324,7 @@ pub(crate) fn number_type(nsn: &[u8], t: &Territory) -> NumberType {
     if !t.matches_general(nsn) {
         return NumberType::Unknown;
     }
-    let is = |i: usize| t.types[i].is_some_and(|d| d.matches(nsn));
+    let is = |i: usize| t.types[i].as_ref().is_some_and(|d| d.matches(nsn));
     const ORDER: [(usize, NumberType); 8] = [
         (3, NumberType::PremiumRate),
         (2, NumberType::TollFree),
