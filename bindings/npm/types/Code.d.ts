@@ -47,6 +47,8 @@ export type Code =
   | "email.non_ascii"
   /** The domain looks like a typo of a common email domain; the message names the suggestion. */
   | "email.typo"
+  /** The domain is under a special-use name that never receives mail (.test, .example, .invalid, .localhost, .local, .onion, .arpa). */
+  | "email.reserved"
   /** Not a valid phone number for its region by libphonenumber's metadata. */
   | "phone.invalid"
   /** A national phone number was given where no region is known to read it in. */

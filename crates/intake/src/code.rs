@@ -92,6 +92,7 @@ codes! {
     EmailTooLong = "email.too_long", "The address is longer than 254 characters, or its local part longer than 64.";
     EmailNonAscii = "email.non_ascii", "The address has non-ASCII characters, which intake does not accept (use the punycode form of a domain).";
     EmailTypo = "email.typo", "The domain looks like a typo of a common email domain; the message names the suggestion.";
+    EmailReserved = "email.reserved", "The domain is under a special-use name that never receives mail (.test, .example, .invalid, .localhost, .local, .onion, .arpa).";
     // Phone.
     PhoneInvalid = "phone.invalid", "Not a valid phone number for its region by libphonenumber's metadata.";
     PhoneCountryCodeMissing = "phone.country_code_missing", "A national phone number was given where no region is known to read it in.";

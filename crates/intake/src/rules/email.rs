@@ -1,10 +1,22 @@
-//! Email addresses: one dot-atom address, ASCII only, domain lower-cased, and a
-//! warning for a likely typo of a common mailbox domain.
+//! Email addresses: one dot-atom address, ASCII only, domain lower-cased, and
+//! warnings for a likely typo of a common mailbox domain and for a special-use
+//! domain that never receives mail.
+//!
+//! The local part is checked by the `email_address` crate (RFC 5322's
+//! dot-atom; its quoted strings are refused here). Its domain grammar is looser
+//! than the contract's, so the domain is intake's own: letters, digits and
+//! hyphens, two or more labels, no all-digit top-level label, 254 characters in
+//! all. Domain labels are checked as IDNA by the `idna` crate (UTS 46 with
+//! CheckHyphens and STD3 rules): an `xn--` label must decode to a valid
+//! international label, and no other label has `--` in its third and fourth
+//! places (RFC 5891 section 4.2.3.1 reserves those).
 //!
 //! Decision: non-ASCII addresses (SMTPUTF8 local parts, Unicode domains) are
 //! refused with `email.non_ascii`. None of the five providers documents support
 //! for them, and a Unicode domain can always be written in its punycode
 //! (`xn--`) form, which is accepted.
+
+use email_address::EmailAddress;
 
 use crate::{Code, Fault, Parsed};
 
@@ -50,6 +62,13 @@ const COMMON: &[&str] = &[
     "orange.fr",
 ];
 
+/// Special-use top-level names that never receive mail: RFC 2606 and 6761
+/// (`test`, `example`, `invalid`, `localhost`), RFC 6762 (`local`), RFC 7686
+/// (`onion`) and `arpa` (infrastructure, and RFC 8375's `home.arpa`). The
+/// second-level `example.com`, `.net` and `.org` are not here: RFC 6761 asks
+/// applications not to treat them specially, and they exist in the DNS.
+const RESERVED: &[&str] = &["test", "example", "invalid", "localhost", "local", "onion", "arpa"];
+
 /// Top-level domains that are always typos of `com`.
 const COM_TYPOS: &[&str] = &["con", "cmo", "ocm", "comm", "coom", "cpm", "vom", "xom", "cim", "clm"];
 
@@ -86,7 +105,9 @@ pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
     if local.len() > MAX_LOCAL {
         return Err(Fault::new(Code::EmailTooLong, "must have at most 64 characters before the @"));
     }
-    if !is_dot_atom(local) {
+    // The crate's local part is RFC 5322's: a dot-atom or a quoted string; the
+    // contract takes the dot-atom only.
+    if local.starts_with('"') || !EmailAddress::is_valid_local_part(local) {
         return Err(Fault::new(
             Code::EmailInvalid,
             "has an invalid part before the @ (no spaces, quotes or double dots)",
@@ -98,8 +119,20 @@ pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
             "has an invalid domain (two or more labels of letters, digits and hyphens)",
         ));
     }
+    if idna::domain_to_ascii_strict(domain).is_err() {
+        return Err(Fault::new(
+            Code::EmailInvalid,
+            "has an invalid domain label (a malformed xn-- label, or -- in its third and fourth places)",
+        ));
+    }
     let domain = domain.to_ascii_lowercase();
     let normalized = format!("{local}@{domain}");
+    if is_reserved(&domain) {
+        return Ok(Parsed::warned(
+            normalized,
+            Fault::new(Code::EmailReserved, "the domain is a special-use name that never receives mail"),
+        ));
+    }
     Ok(match typo_of(&domain) {
         Some(suggestion) => Parsed::warned(
             normalized,
@@ -109,12 +142,9 @@ pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
     })
 }
 
-fn is_atext(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-".contains(&c)
-}
-
-fn is_dot_atom(local: &str) -> bool {
-    !local.is_empty() && local.split('.').all(|atom| !atom.is_empty() && atom.bytes().all(is_atext))
+/// Whether a (lower-case) domain is under a special-use name of [`RESERVED`].
+fn is_reserved(domain: &str) -> bool {
+    domain.rsplit('.').next().is_some_and(|tld| RESERVED.contains(&tld))
 }
 
 fn is_domain(domain: &str) -> bool {
@@ -346,6 +376,25 @@ mod tests {
         assert_eq!(typo_of("yahoo.co.jp"), None);
         assert_eq!(typo_of("ge.com"), None);
         assert_eq!(typo_of("hotmail.co").as_deref(), Some("hotmail.com"));
+    }
+
+    #[test]
+    fn idna_labels() {
+        for bad in ["a@xn--zz.com", "a@xn--a.com", "a@ab--cd.com", "a@example.xn--zz"] {
+            assert_eq!(parse(bad).unwrap_err().code, Code::EmailInvalid, "{bad}");
+        }
+        // A real international domain in its punycode form (bücher.example).
+        assert!(parse("a@xn--bcher-kva.ch").unwrap().warnings.is_empty());
+    }
+
+    #[test]
+    fn reserved_names() {
+        for d in ["shop.test", "x.example", "a.invalid", "box.localhost", "printer.local", "abc.onion", "home.arpa"] {
+            let got = parse(&format!("ada@{d}")).unwrap();
+            assert_eq!(got.warnings[0].code, Code::EmailReserved, "{d}");
+        }
+        assert!(parse("ada@example.com").unwrap().warnings.is_empty());
+        assert!(parse("ada@test.com").unwrap().warnings.is_empty());
     }
 
     #[test]
