@@ -5,8 +5,8 @@
 //! The local part is checked by the `email_address` crate (RFC 5322's
 //! dot-atom; its quoted strings are refused here). Its domain grammar is looser
 //! than the contract's, so the domain is intake's own: letters, digits and
-//! hyphens, two or more labels, no all-digit top-level label, 254 characters in
-//! all. Domain labels are checked as IDNA by the `idna` crate (UTS 46 with
+//! hyphens, two or more labels, a top-level label of letters (or `xn--`), 254
+//! characters in all. Domain labels are checked as IDNA by the `idna` crate (UTS 46 with
 //! CheckHyphens and STD3 rules): an `xn--` label must decode to a valid
 //! international label, and no other label has `--` in its third and fourth
 //! places (RFC 5891 section 4.2.3.1 reserves those).
@@ -148,9 +148,13 @@ fn is_reserved(domain: &str) -> bool {
 }
 
 fn is_domain(domain: &str) -> bool {
-    // An all-numeric top-level label is no domain name (RFC 3696 section 2): this
-    // also refuses a bare IPv4 address, the unbracketed form of an IP literal.
-    if domain.rsplit('.').next().is_some_and(|tld| tld.bytes().all(|c| c.is_ascii_digit())) {
+    // A top-level label is letters, or an international one in its xn-- form:
+    // ICANN delegates no other kind (RFC 3696 section 2 has them never all-numeric).
+    // This also refuses a bare IPv4 address, the unbracketed form of an IP literal.
+    let tld_ok = domain.rsplit('.').next().is_some_and(|tld| {
+        tld.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")) || tld.bytes().all(|c| c.is_ascii_alphabetic())
+    });
+    if !tld_ok {
         return false;
     }
     let mut labels = 0;
@@ -398,9 +402,12 @@ mod tests {
     }
 
     #[test]
-    fn numeric_top_level_labels() {
+    fn top_level_labels() {
         assert!(!is_domain("192.168.0.1"));
         assert!(!is_domain("example.123"));
+        assert!(!is_domain("example.co1"));
+        assert!(!is_domain("example.1co"));
+        assert!(is_domain("example.xn--p1ai"));
         assert!(is_domain("123.example"));
     }
 }
