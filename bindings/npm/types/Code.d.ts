@@ -87,7 +87,7 @@ export type Code =
   | "card.expired"
   /** The expiry date is more than 20 years ahead. */
   | "card.expiry_too_far"
-  /** The CVV is not digits of the length the card brand uses (4 for American Express, 3 otherwise). */
+  /** The CVV is not digits of the length the card brand uses (4 for American Express, 3 for the other known brands, 3 or 4 when the brand is unknown). */
   | "card.cvv_invalid"
   /** Not a UUID (8-4-4-4-12 hexadecimal digits). */
   | "id.uuid_invalid"

@@ -116,7 +116,7 @@ codes! {
     CardExpiryYear = "card.expiry_year", "The expiry year is not two or four digits.";
     CardExpired = "card.expired", "The card expired before the current month.";
     CardExpiryTooFar = "card.expiry_too_far", "The expiry date is more than 20 years ahead.";
-    CvvInvalid = "card.cvv_invalid", "The CVV is not digits of the length the card brand uses (4 for American Express, 3 otherwise).";
+    CvvInvalid = "card.cvv_invalid", "The CVV is not digits of the length the card brand uses (4 for American Express, 3 for the other known brands, 3 or 4 when the brand is unknown).";
     // Identifiers and enumerations.
     UuidInvalid = "id.uuid_invalid", "Not a UUID (8-4-4-4-12 hexadecimal digits).";
     HexIdInvalid = "id.hex24_invalid", "Not an object id of 24 hexadecimal characters.";
