@@ -91,6 +91,15 @@ fn reference_corpora_agree_or_differ_as_documented() {
                     continue;
                 }
             };
+            // No message repeats what was typed (card data, personal data).
+            let typed = case["input"].as_str().map(str::trim).unwrap_or("");
+            let messages = out["error"]["message"]
+                .as_str()
+                .into_iter()
+                .chain(out["warnings"].as_array().into_iter().flatten().filter_map(|w| w["message"].as_str()));
+            for m in messages.filter(|m| typed.chars().count() > 3 && m.contains(typed)) {
+                failures.push(format!("{name} / {case_name}: message {m:?} repeats the input"));
+            }
             let got = verdict(mode, &advisory, &out);
             let reference = &case["expect"];
             let want = match case.get("differs") {
