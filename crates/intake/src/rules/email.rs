@@ -17,6 +17,7 @@
 //! (`xn--`) form, which is accepted.
 
 use email_address::EmailAddress;
+use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 
 use crate::{Code, Fault, Parsed};
 
@@ -119,7 +120,10 @@ pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
             "has an invalid domain (two or more labels of letters, digits and hyphens)",
         ));
     }
-    if idna::domain_to_ascii_strict(domain).is_err() {
+    // `domain_to_ascii_strict` with a borrowed answer: no allocation for the
+    // usual lower-case ASCII domain.
+    let strict = Uts46::new().to_ascii(domain.as_bytes(), AsciiDenyList::STD3, Hyphens::Check, DnsLength::Verify);
+    if strict.is_err() {
         return Err(Fault::new(
             Code::EmailInvalid,
             "has an invalid domain label (a malformed xn-- label, or -- in its third and fourth places)",
