@@ -10,10 +10,14 @@ here runs intake: crates/intake/tests/reference_corpora.rs does, natively, and
 the npm parity test through WASM.
 """
 
+import datetime
 import json
+import platform
 import random
+import re
 import string
 import sys
+import uuid
 from collections import Counter
 from importlib.metadata import version
 from pathlib import Path
@@ -284,7 +288,6 @@ def cvv_corpus(rng):
     cvvs = ["", "1", "12", "123", "1234", "12345", "000", "0000", "12a", "1a34", "abc", "99999", "１２３"]
     cvvs += ["".join(rng.choice(string.digits) for _ in range(rng.randrange(2, 6))) for _ in range(30)]
     all_cvv_res = [b["regexp_cvv"] for b in BRANDS]
-    import re
     for ours, ref_name in sorted(names.items()):
         for i, cvv in enumerate(cvvs):
             ref = "valid" if validate_cvv(cvv, ref_name) else "invalid"
@@ -503,8 +506,94 @@ def email_corpus(rng):
           " check_deliverability=False)", out, advisory=["email.typo"])
 
 
+# ---------------------------------------------------------------- UUID and dates (Python's standard library)
+
+UUID_SHAPE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z")
+
+
+def uuid_corpus(rng):
+    out = []
+    texts = []
+    for i in range(500):
+        u = str(uuid.UUID(int=rng.getrandbits(128)))
+        form = i % 10
+        if form == 1:
+            u = u.upper()
+        elif form == 2:
+            u = u.replace("-", "")
+        elif form == 3:
+            u = "{" + u + "}"
+        elif form == 4:
+            u = "urn:uuid:" + u
+        elif form == 5:
+            at = rng.randrange(len(u))
+            u = u[:at] + rng.choice("ghxz-_ G") + u[at + 1:]
+        elif form == 6:
+            u = u[: rng.randrange(30, 36)]
+        elif form == 7:
+            u = u + rng.choice("0a-")
+        elif form == 8:
+            u = u[:8] + u[9:13] + "-" + u[13:]
+        texts.append(u)
+    for i, text in enumerate(texts):
+        try:
+            ref, normalized = "valid", str(uuid.UUID(text))
+        except ValueError:
+            ref, normalized = "invalid", None
+        mine = "valid" if UUID_SHAPE.match(text.strip()) else "invalid"
+        extra = {"normalized": normalized} if normalized else {}
+        if ref == mine:
+            out.append(case(f"uuid {i}", text, ref, **extra))
+        elif ref == "valid":
+            # uuid.UUID also takes 32 hex digits without hyphens or with them anywhere,
+            # in braces, or after urn:uuid:.
+            out.append(case(f"uuid {i}", text, ref, "uuid-other-spellings", mine, **extra))
+        else:
+            raise SystemExit(f"undocumented UUID difference: {text!r}")
+    write("uuid", "python-uuid", f"CPython {platform.python_version()} uuid.UUID", out)
+
+
+DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}\Z", re.ASCII)
+
+
+def date_corpus(rng):
+    out = []
+    texts = []
+    for i in range(900):
+        y, m, d = rng.choice([rng.randrange(1, 10000), rng.randrange(1900, 2100)]), rng.randrange(0, 14), rng.randrange(0, 33)
+        form = i % 9
+        if form == 0:
+            y, m, d = rng.choice([1900, 2000, 2023, 2024, 2100]), 2, rng.choice([28, 29, 30])
+        text = f"{y:04d}-{m:02d}-{d:02d}"
+        if form == 5:
+            text = f"{y:04d}{m:02d}{d:02d}"
+        elif form == 6:
+            text = f"{y:04d}-W{rng.randrange(1, 54):02d}-{rng.randrange(1, 8)}"
+        elif form == 7:
+            text = f"{y}-{m}-{d}"
+        elif form == 8:
+            text = rng.choice([f"{d:02d}/{m:02d}/{y:04d}", f"{y:04d}/{m:02d}/{d:02d}", f"{y:04d}-{m:02d}-{d:02d}T00:00",
+                               f"0000-{m:02d}-{d:02d}", f"{y:05d}-{m:02d}-{d:02d}", f"{y:04d}-{m:02d}"])
+        texts.append(text)
+    for i, text in enumerate(texts):
+        try:
+            value = datetime.date.fromisoformat(text)
+            ref, normalized = "valid", value.isoformat()
+        except ValueError:
+            ref, normalized = "invalid", None
+        mine = "valid" if ref == "valid" and DATE_SHAPE.match(text) else "invalid"
+        extra = {"normalized": normalized} if normalized else {}
+        if ref == mine:
+            out.append(case(f"date {i}", text, ref, **extra))
+        else:
+            # fromisoformat also takes ISO 8601's basic (20260131) and week (2026-W05-6) forms.
+            out.append(case(f"date {i}", text, ref, "date-other-iso-forms", mine, **extra))
+    write("date", "python-datetime", f"CPython {platform.python_version()} datetime.date.fromisoformat", out)
+
+
 def main():
-    for make in (vat_corpus, luhn_corpus, brand_corpus, cvv_corpus, country_corpus, postcode_corpus, email_corpus):
+    for make in (vat_corpus, luhn_corpus, brand_corpus, cvv_corpus, country_corpus, postcode_corpus, email_corpus,
+                 uuid_corpus, date_corpus):
         make(random.Random(13))
 
 
