@@ -47,6 +47,8 @@ export type Code =
   | "email.non_ascii"
   /** The domain looks like a typo of a common email domain; the message names the suggestion. */
   | "email.typo"
+  /** The domain is under a special-use name that never receives mail (.test, .example, .invalid, .localhost, .local, .onion, .arpa). */
+  | "email.reserved"
   /** Not a valid phone number for its region by libphonenumber's metadata. */
   | "phone.invalid"
   /** The phone number has fewer digits than any number of its country (libphonenumber's TOO_SHORT). */
@@ -95,7 +97,7 @@ export type Code =
   | "card.expired"
   /** The expiry date is more than 20 years ahead. */
   | "card.expiry_too_far"
-  /** The CVV is not digits of the length the card brand uses (4 for American Express, 3 otherwise). */
+  /** The CVV is not digits of the length the card brand uses (4 for American Express, 3 for the other known brands, 3 or 4 when the brand is unknown). */
   | "card.cvv_invalid"
   /** Not a UUID (8-4-4-4-12 hexadecimal digits). */
   | "id.uuid_invalid"

@@ -294,7 +294,7 @@ fn pretty_output_never_prints_card_data() {
 fn summary_goes_to_stderr() {
     let (code, out, stderr) = run(check("stax").arg(repo("examples/stax.json")));
     assert_eq!((code, out.len()), (1, 9));
-    assert!(stderr.starts_with("intake: 9 records: 4 valid, 5 invalid; 5 warnings\n"), "{stderr}");
+    assert!(stderr.starts_with("intake: 9 records: 4 valid, 5 invalid; 6 warnings\n"), "{stderr}");
     assert!(stderr.contains("intake: top errors: "), "{stderr}");
     assert!(stderr.contains(" records/s"), "{stderr}");
 }

@@ -93,6 +93,7 @@ codes! {
     EmailTooLong = "email.too_long", "The address is longer than 254 characters, or its local part longer than 64.";
     EmailNonAscii = "email.non_ascii", "The address has non-ASCII characters, which intake does not accept (use the punycode form of a domain).";
     EmailTypo = "email.typo", "The domain looks like a typo of a common email domain; the message names the suggestion.";
+    EmailReserved = "email.reserved", "The domain is under a special-use name that never receives mail (.test, .example, .invalid, .localhost, .local, .onion, .arpa).";
     // Phone.
     PhoneInvalid = "phone.invalid", "Not a valid phone number for its region by libphonenumber's metadata.";
     PhoneTooShort = "phone.too_short", "The phone number has fewer digits than any number of its country (libphonenumber's TOO_SHORT).";
@@ -121,7 +122,7 @@ codes! {
     CardExpiryYear = "card.expiry_year", "The expiry year is not two or four digits.";
     CardExpired = "card.expired", "The card expired before the current month.";
     CardExpiryTooFar = "card.expiry_too_far", "The expiry date is more than 20 years ahead.";
-    CvvInvalid = "card.cvv_invalid", "The CVV is not digits of the length the card brand uses (4 for American Express, 3 otherwise).";
+    CvvInvalid = "card.cvv_invalid", "The CVV is not digits of the length the card brand uses (4 for American Express, 3 for the other known brands, 3 or 4 when the brand is unknown).";
     // Identifiers and enumerations.
     UuidInvalid = "id.uuid_invalid", "Not a UUID (8-4-4-4-12 hexadecimal digits).";
     HexIdInvalid = "id.hex24_invalid", "Not an object id of 24 hexadecimal characters.";

@@ -190,15 +190,7 @@ fn full(kind: &Kind, value: &Value, today: Date, region: Option<&str>) -> Result
                     crate::profiles::stax::phone_at_least_10(t, region.unwrap_or(crate::profiles::stax::DEFAULT_REGION))
                         .map(s)
                 }
-                Kind::CallingCode => {
-                    let d = t.trim().trim_start_matches('+');
-                    match d.parse::<u16>() {
-                        Ok(c) if d.len() <= 5 && d.bytes().all(|b| b.is_ascii_digit()) && phone::is_country_code(c) => {
-                            clean(Ok(c.to_string()))
-                        }
-                        _ => Err(Fault::new(Code::PhoneCountryCodeInvalid, "is not a country calling code in use")),
-                    }
-                }
+                Kind::CallingCode => atoa::parse_country_code(t).map(|c| Parsed::clean(Value::String(c.to_string()))),
                 Kind::NationalNumber => match region.and_then(phone_code_of) {
                     Some(code) => phone::parse_with_code(code, t).map(|p| Parsed::clean(Value::String(p.national))),
                     None => national_digits(t),

@@ -185,11 +185,21 @@ fn phone_fields(map: &Map<String, Value>, report: &mut Report) -> Option<(String
 }
 
 /// `phoneCountryCode`: digits only, at most 5, a leading `+` removed, a code in use.
-fn parse_country_code(input: &str) -> Result<u16, Fault> {
+///
+/// Decision: a leading `0` is refused (`044`, `0044`). No calling code begins with
+/// 0; a zero there is a dialling prefix typed by habit, and reading it away would
+/// guess at what was meant where the seed documents digits, not a dialled number.
+pub(crate) fn parse_country_code(input: &str) -> Result<u16, Fault> {
     let s = input.trim();
     let digits = s.strip_prefix('+').unwrap_or(s);
     if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|c| c.is_ascii_digit()) {
         return Err(Fault::new(Code::PhoneCountryCodeInvalid, "must be digits only, at most 5 (for example 44)"));
+    }
+    if digits.starts_with('0') {
+        return Err(Fault::new(
+            Code::PhoneCountryCodeInvalid,
+            "must not begin with 0: a calling code has no dialling prefix (for example 44)",
+        ));
     }
     match digits.parse::<u16>() {
         Ok(code) if phone::is_country_code(code) => Ok(code),

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize, Serializer};
 use super::is_space;
 use crate::{Code, Date, Fault};
 
-/// A card brand, detected from the number's leading digits (IIN ranges).
+/// A card brand, detected from the number's leading digits (IIN ranges) and its
+/// length: a number whose length its brand never issues is of no known brand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Brand {
@@ -19,47 +20,88 @@ pub enum Brand {
     Visa,
     /// Mastercard (51–55, 2221–2720).
     Mastercard,
-    /// American Express (34, 37).
+    /// American Express (34, 37; 15 digits).
     Amex,
     /// Discover (6011, 644–649, 65).
     Discover,
     /// Diners Club (300–305, 36, 38, 39).
     Diners,
-    /// JCB (3528–3589).
+    /// JCB (3528–3589; 2131 and 1800, the older 15-digit ranges).
     Jcb,
     /// UnionPay (62).
     UnionPay,
     /// Maestro (50, 56–58, 6).
     Maestro,
+    /// Mir (2200–2204).
+    Mir,
+    /// RuPay (508, 606985–607984, 817200–820199; the ranges it shares with
+    /// Discover and JCB are left to them).
+    #[serde(rename = "rupay")]
+    RuPay,
     /// Any other range.
     Unknown,
 }
 
 impl Brand {
-    /// The brand of a string of digits.
+    /// The brand whose IIN range a string of digits starts in, whatever its
+    /// length (for a number still being typed).
     #[must_use]
     pub fn of(digits: &str) -> Brand {
         let prefix = |n: usize| digits.get(..n).and_then(|p| p.parse::<u32>().ok()).unwrap_or(0);
         match (prefix(1), prefix(2), prefix(3), prefix(4), prefix(6)) {
             (4, ..) => Brand::Visa,
             (_, 34 | 37, ..) => Brand::Amex,
+            (_, _, _, 2200..=2204, _) => Brand::Mir,
             (_, 51..=55, ..) | (_, _, _, 2221..=2720, _) => Brand::Mastercard,
             (_, _, _, 6011, _) | (_, _, 644..=649, ..) | (_, 65, ..) => Brand::Discover,
             (_, _, _, _, 622_126..=622_925) => Brand::Discover,
-            (_, _, _, 3528..=3589, _) => Brand::Jcb,
+            (_, _, _, 3528..=3589 | 2131 | 1800, _) => Brand::Jcb,
             (_, 36 | 38 | 39, ..) | (_, _, 300..=305, ..) => Brand::Diners,
             (_, 62, ..) => Brand::UnionPay,
+            (_, _, 508, ..) | (_, _, _, _, 606_985..=607_984 | 817_200..=820_199) => Brand::RuPay,
             (_, 50 | 56..=58, ..) | (6, ..) => Brand::Maestro,
             _ => Brand::Unknown,
         }
     }
 
-    /// The length of this brand's CVV.
+    /// The brand of a whole card number: its IIN range's brand when that brand
+    /// issues numbers of its length, else [`Brand::Unknown`] (a 16-digit number
+    /// starting 34 is no American Express card, which has 15).
+    #[must_use]
+    pub fn of_number(digits: &str) -> Brand {
+        let brand = Brand::of(digits);
+        let len = digits.len();
+        let fits = match brand {
+            Brand::Amex => len == 15,
+            Brand::Visa => (13..=19).contains(&len),
+            Brand::Mastercard | Brand::RuPay => len == 16,
+            Brand::Jcb if digits.starts_with("2131") || digits.starts_with("1800") => len == 15,
+            Brand::Diners => (14..=19).contains(&len),
+            Brand::Discover | Brand::Jcb | Brand::UnionPay | Brand::Mir => (16..=19).contains(&len),
+            Brand::Maestro | Brand::Unknown => true,
+        };
+        if fits {
+            brand
+        } else {
+            Brand::Unknown
+        }
+    }
+
+    /// The usual length of this brand's CVV: 4 for American Express, else 3 (an
+    /// unknown brand's CVV may also have 4: see [`Brand::cvv_lens`]).
     #[must_use]
     pub const fn cvv_len(self) -> usize {
+        self.cvv_lens().0
+    }
+
+    /// The shortest and longest CVV of this brand: 4 for American Express, 3 for the other
+    /// known brands, 3 or 4 when the brand is not known.
+    #[must_use]
+    pub const fn cvv_lens(self) -> (usize, usize) {
         match self {
-            Brand::Amex => 4,
-            _ => 3,
+            Brand::Amex => (4, 4),
+            Brand::Unknown => (3, 4),
+            _ => (3, 3),
         }
     }
 }
@@ -181,7 +223,7 @@ pub fn number(input: &str) -> Result<CardNumber, Fault> {
     if !luhn(&digits) {
         return Err(Fault::new(Code::CardLuhn, "is not a valid card number (check digit)"));
     }
-    let brand = Brand::of(&digits);
+    let brand = Brand::of_number(&digits);
     Ok(CardNumber { digits, brand })
 }
 
@@ -294,21 +336,19 @@ pub fn expiry(month: u8, year: u16, today: Date) -> Result<(), Fault> {
 /// assert!(cvv("1234", Some(Brand::Amex)).is_ok());
 /// assert!(cvv("123", Some(Brand::Amex)).is_err());
 /// assert!(cvv("123", Some(Brand::Visa)).is_ok());
+/// assert!(cvv("1234", Some(Brand::Unknown)).is_ok());
 /// ```
 pub fn cvv(input: &str, brand: Option<Brand>) -> Result<Cvv, Fault> {
     let s = input.trim();
+    let (min, max) = brand.unwrap_or(Brand::Unknown).cvv_lens();
     let digits = !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
-    let len_ok = match brand {
-        Some(b) => s.len() == b.cvv_len(),
-        None => (3..=4).contains(&s.len()),
-    };
-    if digits && len_ok {
+    if digits && (min..=max).contains(&s.len()) {
         Ok(Cvv(s.to_owned()))
     } else {
-        Err(match brand {
-            Some(Brand::Amex) => Fault::new(Code::CvvInvalid, "must be 4 digits for American Express"),
-            Some(_) => Fault::new(Code::CvvInvalid, "must be 3 digits"),
-            None => Fault::new(Code::CvvInvalid, "must be 3 or 4 digits"),
+        Err(match (min, max) {
+            (4, _) => Fault::new(Code::CvvInvalid, "must be 4 digits for American Express"),
+            (3, 3) => Fault::new(Code::CvvInvalid, "must be 3 digits"),
+            _ => Fault::new(Code::CvvInvalid, "must be 3 or 4 digits"),
         })
     }
 }
@@ -329,8 +369,13 @@ mod tests {
             ("30569309025904", Brand::Diners),
             ("6200000000000005", Brand::UnionPay),
             ("6759649826438453", Brand::Maestro),
+            ("2200000000000004", Brand::Mir),
+            ("8172000000000005", Brand::RuPay),
+            ("213100000000001", Brand::Jcb),
+            ("180000000000002", Brand::Jcb),
+            ("3782822463100052", Brand::Unknown),
         ] {
-            assert_eq!(Brand::of(n), b, "{b:?}");
+            assert_eq!(Brand::of_number(n), b, "{n}");
             assert!(luhn(n));
         }
     }

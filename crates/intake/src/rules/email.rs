@@ -1,10 +1,23 @@
-//! Email addresses: one dot-atom address, ASCII only, domain lower-cased, and a
-//! warning for a likely typo of a common mailbox domain.
+//! Email addresses: one dot-atom address, ASCII only, domain lower-cased, and
+//! warnings for a likely typo of a common mailbox domain and for a special-use
+//! domain that never receives mail.
+//!
+//! The local part is checked by the `email_address` crate (RFC 5322's
+//! dot-atom; its quoted strings are refused here). Its domain grammar is looser
+//! than the contract's, so the domain is intake's own: letters, digits and
+//! hyphens, two or more labels, a top-level label of letters (or `xn--`), 254
+//! characters in all. Domain labels are checked as IDNA by the `idna` crate (UTS 46 with
+//! CheckHyphens and STD3 rules): an `xn--` label must decode to a valid
+//! international label, and no other label has `--` in its third and fourth
+//! places (RFC 5891 section 4.2.3.1 reserves those).
 //!
 //! Decision: non-ASCII addresses (SMTPUTF8 local parts, Unicode domains) are
 //! refused with `email.non_ascii`. None of the five providers documents support
 //! for them, and a Unicode domain can always be written in its punycode
 //! (`xn--`) form, which is accepted.
+
+use email_address::EmailAddress;
+use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 
 use crate::{Code, Fault, Parsed};
 
@@ -50,6 +63,13 @@ const COMMON: &[&str] = &[
     "orange.fr",
 ];
 
+/// Special-use top-level names that never receive mail: RFC 2606 and 6761
+/// (`test`, `example`, `invalid`, `localhost`), RFC 6762 (`local`), RFC 7686
+/// (`onion`) and `arpa` (infrastructure, and RFC 8375's `home.arpa`). The
+/// second-level `example.com`, `.net` and `.org` are not here: RFC 6761 asks
+/// applications not to treat them specially, and they exist in the DNS.
+const RESERVED: &[&str] = &["test", "example", "invalid", "localhost", "local", "onion", "arpa"];
+
 /// Top-level domains that are always typos of `com`.
 const COM_TYPOS: &[&str] = &["con", "cmo", "ocm", "comm", "coom", "cpm", "vom", "xom", "cim", "clm"];
 
@@ -86,7 +106,9 @@ pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
     if local.len() > MAX_LOCAL {
         return Err(Fault::new(Code::EmailTooLong, "must have at most 64 characters before the @"));
     }
-    if !is_dot_atom(local) {
+    // The crate's local part is RFC 5322's: a dot-atom or a quoted string; the
+    // contract takes the dot-atom only.
+    if local.starts_with('"') || !EmailAddress::is_valid_local_part(local) {
         return Err(Fault::new(
             Code::EmailInvalid,
             "has an invalid part before the @ (no spaces, quotes or double dots)",
@@ -98,8 +120,23 @@ pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
             "has an invalid domain (two or more labels of letters, digits and hyphens)",
         ));
     }
+    // `domain_to_ascii_strict` with a borrowed answer: no allocation for the
+    // usual lower-case ASCII domain.
+    let strict = Uts46::new().to_ascii(domain.as_bytes(), AsciiDenyList::STD3, Hyphens::Check, DnsLength::Verify);
+    if strict.is_err() {
+        return Err(Fault::new(
+            Code::EmailInvalid,
+            "has an invalid domain label (a malformed xn-- label, or -- in its third and fourth places)",
+        ));
+    }
     let domain = domain.to_ascii_lowercase();
     let normalized = format!("{local}@{domain}");
+    if is_reserved(&domain) {
+        return Ok(Parsed::warned(
+            normalized,
+            Fault::new(Code::EmailReserved, "the domain is a special-use name that never receives mail"),
+        ));
+    }
     Ok(match typo_of(&domain) {
         Some(suggestion) => Parsed::warned(
             normalized,
@@ -109,18 +146,19 @@ pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
     })
 }
 
-fn is_atext(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-".contains(&c)
-}
-
-fn is_dot_atom(local: &str) -> bool {
-    !local.is_empty() && local.split('.').all(|atom| !atom.is_empty() && atom.bytes().all(is_atext))
+/// Whether a (lower-case) domain is under a special-use name of [`RESERVED`].
+fn is_reserved(domain: &str) -> bool {
+    domain.rsplit('.').next().is_some_and(|tld| RESERVED.contains(&tld))
 }
 
 fn is_domain(domain: &str) -> bool {
-    // An all-numeric top-level label is no domain name (RFC 3696 section 2): this
-    // also refuses a bare IPv4 address, the unbracketed form of an IP literal.
-    if domain.rsplit('.').next().is_some_and(|tld| tld.bytes().all(|c| c.is_ascii_digit())) {
+    // A top-level label is letters, or an international one in its xn-- form:
+    // ICANN delegates no other kind (RFC 3696 section 2 has them never all-numeric).
+    // This also refuses a bare IPv4 address, the unbracketed form of an IP literal.
+    let tld_ok = domain.rsplit('.').next().is_some_and(|tld| {
+        tld.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")) || tld.bytes().all(|c| c.is_ascii_alphabetic())
+    });
+    if !tld_ok {
         return false;
     }
     let mut labels = 0;
@@ -349,9 +387,31 @@ mod tests {
     }
 
     #[test]
-    fn numeric_top_level_labels() {
+    fn idna_labels() {
+        for bad in ["a@xn--zz.com", "a@xn--a.com", "a@ab--cd.com", "a@example.xn--zz"] {
+            assert_eq!(parse(bad).unwrap_err().code, Code::EmailInvalid, "{bad}");
+        }
+        // A real international domain in its punycode form (bücher.example).
+        assert!(parse("a@xn--bcher-kva.ch").unwrap().warnings.is_empty());
+    }
+
+    #[test]
+    fn reserved_names() {
+        for d in ["shop.test", "x.example", "a.invalid", "box.localhost", "printer.local", "abc.onion", "home.arpa"] {
+            let got = parse(&format!("ada@{d}")).unwrap();
+            assert_eq!(got.warnings[0].code, Code::EmailReserved, "{d}");
+        }
+        assert!(parse("ada@example.com").unwrap().warnings.is_empty());
+        assert!(parse("ada@test.com").unwrap().warnings.is_empty());
+    }
+
+    #[test]
+    fn top_level_labels() {
         assert!(!is_domain("192.168.0.1"));
         assert!(!is_domain("example.123"));
+        assert!(!is_domain("example.co1"));
+        assert!(!is_domain("example.1co"));
+        assert!(is_domain("example.xn--p1ai"));
         assert!(is_domain("123.example"));
     }
 }

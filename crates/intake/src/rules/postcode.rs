@@ -1,9 +1,13 @@
 //! UK postcodes: the BS 7666 shapes, `GIR 0AA`, BFPO numbers and the overseas
 //! territories' codes, normalized to upper case with one space before the inward code.
 //!
-//! Decision: shapes only. The letters each position may hold (no Q, V, X first,
-//! and so on) change as Royal Mail adds areas and are not checked; a postcode
-//! that is UK-shaped is normalized, whether or not it is in use.
+//! Decision: BS 7666's shapes and its letter rules (no Q, V or X first; no I, J
+//! or Z second; only `ABCDEFGHJKPSTUW` third in A9A, `ABEHMNPRVWXY` fourth in
+//! AA9A; no C, I, K, M, O or V in the inward code). These have held since the
+//! codes were designed and no area breaks them; which districts are in use
+//! changes as Royal Mail adds them, and is not checked: a well-formed postcode is
+//! normalized whether or not it is in use. A text that breaks a letter rule is
+//! not UK-shaped (for Atoa, the `postcode.not_uk` warning).
 
 use super::is_space;
 
@@ -45,13 +49,30 @@ pub fn uk(input: &str) -> Option<String> {
         let b = inward.as_bytes();
         b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
     };
-    let shaped = inward_ok && (is_outward(outward) || compact == "GIR0AA" || TERRITORIES.contains(&compact.as_str()));
+    let special = compact == "GIR0AA" || TERRITORIES.contains(&compact.as_str());
+    let shaped = inward_ok && (special || (is_outward(outward) && letters_ok(outward, inward)));
     shaped.then(|| format!("{outward} {inward}"))
 }
 
 /// Whether `outward` is one of A9, A99, A9A, AA9, AA99, AA9A.
 fn is_outward(outward: &str) -> bool {
     matches!(shape(outward).as_str(), "A9" | "A99" | "A9A" | "AA9" | "AA99" | "AA9A")
+}
+
+/// Whether the letters of a UK-shaped outward and inward code are where BS 7666
+/// allows them.
+fn letters_ok(outward: &str, inward: &str) -> bool {
+    let o = outward.as_bytes();
+    let in_set = |c: u8, set: &[u8]| set.contains(&c);
+    let first = !in_set(o[0], b"QVX");
+    let rest = match shape(outward).as_str() {
+        "AA9" | "AA99" => !in_set(o[1], b"IJZ"),
+        "A9A" => in_set(o[2], b"ABCDEFGHJKPSTUW"),
+        "AA9A" => !in_set(o[1], b"IJZ") && in_set(o[3], b"ABEHMNPRVWXY"),
+        _ => true,
+    };
+    let inward = inward.bytes().skip(1).all(|c| !in_set(c, b"CIKMOV"));
+    first && rest && inward
 }
 
 /// The shape of a text: `9` for a digit, `A` for a letter, `?` for anything else.

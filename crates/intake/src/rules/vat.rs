@@ -3,6 +3,12 @@
 //! The check digits (mod 97, or the 9755 series) are a separate signal: a
 //! failure is a `vat.checksum` warning, because the providers document only the
 //! format.
+//!
+//! HMRC's rule: S = 8d1+7d2+6d3+5d4+4d5+3d6+2d7+10d8+d9 (the weighted first seven
+//! digits plus the two check digits as a number). The original series has S mod 97
+//! = 0; the 9755 series, issued from November 2009 and starting again at
+//! 100 000 000, adds 55 first, so S mod 97 = 42. A number below 100 000 000 is of
+//! the original series only. docs/RULES.md says where python-stdnum differs.
 
 use super::is_space;
 use crate::{Code, Fault, Parsed};
@@ -46,15 +52,28 @@ pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
     })
 }
 
-/// Whether nine ASCII digits pass the mod-97 check (remainder 0, or 42 for the 9755 series).
+/// Whether nine ASCII digits pass the mod-97 check: remainder 0, or 42 (the 9755
+/// series) for a number from 100 000 000.
+///
+/// # Example
+/// ```
+/// use intake::rules::vat::checksum_ok;
+/// assert!(checksum_ok(b"980780684")); // mod 97
+/// assert!(checksum_ok(b"100000132")); // 9755
+/// assert!(!checksum_ok(b"000000042")); // 9755 does not reach below 100 000 000
+/// ```
 #[must_use]
 pub fn checksum_ok(digits: &[u8]) -> bool {
     const WEIGHTS: [u32; 9] = [8, 7, 6, 5, 4, 3, 2, 10, 1];
-    if digits.len() != 9 {
+    if digits.len() != 9 || !digits.iter().all(u8::is_ascii_digit) {
         return false;
     }
     let sum: u32 = digits.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
-    matches!(sum % 97, 0 | 42)
+    match sum % 97 {
+        0 => true,
+        42 => digits[0] != b'0',
+        _ => false,
+    }
 }
 
 #[cold]
