@@ -90,12 +90,14 @@ export function validateBatch(provider: string, records: ReadonlyArray<unknown>,
 /**
  * Checks one field as a person types it. With `partial: true`, a value that could still
  * become valid (`+44 79`, `SW1A`, `4111 1111`, month `1`) is `incomplete`, not `invalid`.
- * Cross-field rules need the whole record: use {@link validate} for those (or pass
- * `region`, e.g. the billing country, for a national phone number).
+ * A field whose rule depends on another (Atoa's `phoneNumber` on `phoneCountryCode`,
+ * Juicyway's `phone` on `billing_address.country`, Stax's `phone` on `address_country`)
+ * takes the rest of the form as `record`; record-wide rules need {@link validate}.
  *
  * @example
  * checkField("atoa", "/postcode", "SW1A", { partial: true }).state; // "incomplete"
  * checkField("atoa", "/postcode", "sw1a1aa").normalized;            // "SW1A 1AA"
+ * checkField("atoa", "/phoneNumber", "07911 123456", { record: { phoneCountryCode: "44" } }).normalized; // "7911123456"
  *
  * @throws {IntakeError} `provider.unknown`, `field.unknown`, `options.invalid`.
  */

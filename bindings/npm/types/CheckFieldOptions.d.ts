@@ -13,6 +13,12 @@ partial?: boolean,
  */
 today?: string, 
 /**
- * Where a national phone number is read (ISO alpha-2, e.g. the billing country).
+ * Where a national phone number is read (ISO alpha-2, e.g. the billing country); wins over `record`.
  */
-region?: string, };
+region?: string, 
+/**
+ * The rest of the record, for a field whose rule depends on another: Atoa's `phoneNumber` is read with
+ * `phoneCountryCode`, Juicyway's `phone` in `billing_address.country`, Stax's `phone` and `cc_sms` in
+ * `address_country`. Without it such a national number is not reported valid.
+ */
+record: Record<string, unknown>, };

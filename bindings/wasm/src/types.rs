@@ -404,8 +404,13 @@ pub struct CheckFieldOptions {
     partial: Option<bool>,
     /// "Today" as `YYYY-MM-DD` (card expiry); defaults to today's UTC date.
     today: Option<String>,
-    /// Where a national phone number is read (ISO alpha-2, e.g. the billing country).
+    /// Where a national phone number is read (ISO alpha-2, e.g. the billing country); wins over `record`.
     region: Option<String>,
+    /// The rest of the record, for a field whose rule depends on another: Atoa's `phoneNumber` is read with
+    /// `phoneCountryCode`, Juicyway's `phone` in `billing_address.country`, Stax's `phone` and `cc_sms` in
+    /// `address_country`. Without it such a national number is not reported valid.
+    #[ts(type = "Record<string, unknown>")]
+    record: Option<serde_json::Value>,
 }
 
 // ---------------------------------------------------------------------------
@@ -1176,7 +1181,12 @@ fn options_are_accepted() {
     api::validate("paydock", "{}", &text).unwrap_or_else(|e| panic!("ValidateOptions {text}: {e}"));
     api::validate_batch("stax", "[]", &text).unwrap_or_else(|e| panic!("ValidateOptions {text}: {e}"));
 
-    let check = CheckFieldOptions { partial: Some(true), today: Some("2026-11-22".into()), region: Some("NG".into()) };
+    let check = CheckFieldOptions {
+        partial: Some(true),
+        today: Some("2026-11-22".into()),
+        region: Some("NG".into()),
+        record: Some(serde_json::json!({"billing_address": {"country": "NG"}})),
+    };
     let text = serde_json::to_string(&check).unwrap();
     api::check_field("juicyway", "/phone", "\"0801\"", &text)
         .unwrap_or_else(|e| panic!("CheckFieldOptions {text}: {e}"));

@@ -29,8 +29,16 @@ pub struct FieldOptions {
     /// "Today", for card expiry.
     pub today: Date,
     /// Where a national phone number is read (ISO alpha-2), e.g. the billing country.
+    /// Wins over what [`record`](Self::record) says.
     #[serde(default)]
     pub region: Option<String>,
+    /// The rest of the record, for a field whose rule depends on another one:
+    /// Atoa's `phoneNumber` is read with `phoneCountryCode`, Juicyway's `phone`
+    /// in `billing_address.country`, Stax's `phone` and `cc_sms` in
+    /// `address_country`. Without it such a number must carry its own country
+    /// code to be valid.
+    #[serde(default)]
+    pub record: Option<Value>,
 }
 
 /// The state of one field.
@@ -94,7 +102,7 @@ impl std::error::Error for UnknownField {}
 /// ```
 /// use intake::field::{check_field, FieldOptions, FieldState};
 /// use serde_json::json;
-/// let typing = FieldOptions { partial: true, today: "2026-11-22".parse().unwrap(), region: None };
+/// let typing = FieldOptions { partial: true, today: "2026-11-22".parse().unwrap(), region: None, record: None };
 /// let p = intake::Provider::Juicyway;
 /// assert_eq!(check_field(p, "/phone", &json!("+44 79"), &typing).unwrap().state, FieldState::Incomplete);
 /// assert_eq!(check_field(p, "/phone", &json!("+44 7911 123456"), &typing).unwrap().state, FieldState::Valid);
@@ -122,7 +130,8 @@ pub fn check_field(
             FieldCheck { state: FieldState::Valid, normalized: None, error: None, warnings: Vec::new() }
         });
     }
-    let region = options.region.as_deref();
+    let from_record = options.record.as_ref().and_then(|r| context_region(provider, pointer, r));
+    let region = options.region.as_deref().or(from_record.as_deref());
     let result = full(&info.kind, value, options.today, region);
     let text = value.as_str().unwrap_or("");
     Ok(match result {
@@ -193,7 +202,7 @@ fn full(kind: &Kind, value: &Value, today: Date, region: Option<&str>) -> Result
                 Kind::CallingCode => atoa::parse_country_code(t).map(|c| Parsed::clean(Value::String(c.to_string()))),
                 Kind::NationalNumber => match region.and_then(phone_code_of) {
                     Some(code) => phone::parse_with_code(code, t).map(|p| Parsed::clean(Value::String(p.national))),
-                    None => national_digits(t),
+                    None => national_alone(t),
                 },
                 Kind::AtoaPostcode => atoa::parse_postcode(t).map(s),
                 Kind::GbVat => vat::parse(t).map(s),
@@ -230,15 +239,56 @@ fn unreachable_kind() -> Result<Parsed<Value>, Fault> {
     Err(Fault::new(Code::FieldType, "has the wrong type"))
 }
 
-/// Atoa's `phoneNumber` checked alone: digits (and spacing), at most 15, a
-/// leading trunk `0` removed.
-fn national_digits(t: &str) -> Result<Parsed<Value>, Fault> {
-    let digits: String = t.trim().chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')')).collect();
-    let national = digits.strip_prefix('0').unwrap_or(&digits);
-    if national.is_empty() || digits.len() > 15 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+/// Atoa's `phoneNumber` checked without its `phoneCountryCode`: a full
+/// international number (which the record check splits into the two fields)
+/// is valid; a national one cannot be judged without its code.
+fn national_alone(t: &str) -> Result<Parsed<Value>, Fault> {
+    let s = t.trim();
+    if s.starts_with('+') || s.starts_with("00") {
+        return phone::parse(s, None).map(|p| p.map(|p| Value::String(p.national)));
+    }
+    let digits = s.bytes().filter(u8::is_ascii_digit).count();
+    if digits == 0 || digits > phone::MAX_DIGITS || !s.chars().all(|c| c.is_ascii_digit() || " -.()".contains(c)) {
         return Err(Fault::new(Code::PhoneInvalid, "must be digits only, at most 15"));
     }
-    Ok(Parsed::clean(Value::String(national.to_owned())))
+    Err(Fault::new(Code::PhoneCountryCodeMissing, "needs the phone country code to be checked"))
+}
+
+/// The region (or calling code) a phone field of `provider` is read in, taken
+/// from the rest of the record as the profile itself takes it.
+fn context_region(provider: Provider, pointer: &str, record: &Value) -> Option<String> {
+    let text = |path: &[&str]| path.iter().try_fold(record, |v, k| v.get(k)).and_then(Value::as_str);
+    match (provider, pointer) {
+        (Provider::Atoa, "/phoneNumber") => {
+            let code = match record.get("phoneCountryCode")? {
+                Value::String(s) => atoa::parse_country_code(s).ok()?,
+                Value::Number(n) => u16::try_from(n.as_u64()?).ok().filter(|&c| phone::is_country_code(c))?,
+                _ => return None,
+            };
+            Some(code.to_string())
+        }
+        (Provider::Juicyway, "/phone") => {
+            let country = text(&["billing_address", "country"])?;
+            let alpha = if country.trim().len() == 3 { Alpha::Three } else { Alpha::Two };
+            let code = country::parse(country, alpha).ok()?.value;
+            alpha2(code)
+        }
+        (Provider::Stax, "/phone" | "/cc_sms") => {
+            let code = country::parse(text(&["address_country"])?, Alpha::Three).ok()?.value;
+            alpha2(code)
+        }
+        _ => None,
+    }
+}
+
+/// The alpha-2 form of an ISO 3166-1 code of either kind.
+fn alpha2(code: &str) -> Option<String> {
+    let found = if code.len() == 3 {
+        isocountry::CountryCode::for_alpha3(code).ok()?
+    } else {
+        isocountry::CountryCode::for_alpha2(code).ok()?
+    };
+    Some(found.alpha2().to_owned())
 }
 
 /// The calling code a national number is read with: the region given as a
@@ -309,7 +359,16 @@ fn could_grow(kind: &Kind, t: &str, region: Option<&str>) -> bool {
         }
         Kind::PhoneIn(r) => phone::could_complete(s, Some(region.unwrap_or(r))),
         Kind::StaxPhone => phone::could_complete(s, Some(region.unwrap_or(crate::profiles::stax::DEFAULT_REGION))),
-        Kind::NationalNumber => s.chars().all(|c| c.is_ascii_digit() || " -.()".contains(c)) && s.len() < 15,
+        Kind::NationalNumber => match region.and_then(phone_code_of) {
+            // With its code, as the number of that code's main region it is read as.
+            Some(code) => match phone::main_region(code) {
+                Some(home) => phone::could_complete(s, Some(home.as_str())),
+                None => phone::could_complete(&format!("+{code} {s}"), None),
+            },
+            None if s.starts_with('+') => phone::could_complete(s, None),
+            // Without it, digits may still become a number once the code is given.
+            None => s.chars().all(|c| c.is_ascii_digit() || " -.()".contains(c)) && s.len() < 15,
+        },
         Kind::AtoaPostcode => {
             postcode::could_complete(s) || (s.len() < 4 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == ' '))
         }

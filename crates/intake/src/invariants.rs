@@ -234,7 +234,7 @@ pub fn fields(value: &Value, options: &Options) -> Result<(), String> {
     for provider in Provider::ALL {
         for info in catalog::profile(provider).fields {
             for partial in [false, true] {
-                let o = FieldOptions { partial, today: options.today, region: None };
+                let o = FieldOptions { partial, today: options.today, region: None, record: None };
                 let Ok(check) = check_field(provider, info.path, value, &o) else {
                     return Err(format!("{provider}{}: the catalog's own pointer is unknown", info.path));
                 };

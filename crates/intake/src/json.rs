@@ -46,6 +46,7 @@ struct RawOptions {
     #[serde(default)]
     partial: bool,
     region: Option<String>,
+    record: Option<Value>,
 }
 
 fn raw_options(options: &str) -> Result<RawOptions, ApiError> {
@@ -126,7 +127,12 @@ pub fn check_field(provider_id: &str, pointer: &str, value: &str, options_json: 
     let p = provider(provider_id)?;
     let raw = raw_options(options_json)?;
     let value: Value = serde_json::from_str(value).map_err(|_| api("input.invalid", "the value must be JSON text"))?;
-    let o = FieldOptions { partial: raw.partial, today: today(&raw)?, region: raw.region.clone() };
+    let o = FieldOptions {
+        partial: raw.partial,
+        today: today(&raw)?,
+        region: raw.region.clone(),
+        record: raw.record.clone(),
+    };
     let checked = check_one(p, pointer, &value, &o).map_err(|e| api("field.unknown", e.to_string()))?;
     Ok(serde_json::to_string(&checked).unwrap_or_default())
 }

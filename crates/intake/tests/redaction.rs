@@ -81,7 +81,7 @@ fn no_card_data_in_rule_faults_or_field_checks() {
                     Provider::Paydock,
                     pointer,
                     &json!(input),
-                    &FieldOptions { partial, today, region: None },
+                    &FieldOptions { partial, today, region: None, record: None },
                 )
                 .unwrap();
                 assert_clean("a field check's error", &format!("{:?}", check.error));
