@@ -26,9 +26,12 @@ pub enum Semantics {
 
 /// A minimal digit automaton: `next[s][d]` is the state after digit `d` from
 /// state `s` (or [`DEAD`]); states `accept_from..` accept (the digits read so far
-/// end a match).
+/// end a match), and `labels[s]` says what they accept as (1 for a plain
+/// pattern; a number type for a [`classifier`]; 0 for a state that does not accept).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DigitDfa {
+    /// Per state, what it accepts as (0: nothing).
+    pub labels: Vec<u8>,
     /// Per state, the state after each digit.
     pub next: Vec<[u32; 10]>,
     /// The state before any digit.
@@ -69,7 +72,7 @@ pub fn compile(pattern: &str, semantics: Semantics) -> Result<DigitDfa, String> 
         let s = ids[i];
         // A match is reported one step late; at the end of input it is whether
         // the digits read so far match.
-        accept.push(dfa.is_match_state(dfa.next_eoi_state(s)));
+        accept.push(u8::from(dfa.is_match_state(dfa.next_eoi_state(s))));
         let mut row = [DEAD; 10];
         for (d, slot) in row.iter_mut().enumerate() {
             let t = dfa.next_state(s, b'0' + d as u8);
@@ -88,12 +91,14 @@ pub fn compile(pattern: &str, semantics: Semantics) -> Result<DigitDfa, String> 
     minimize(&next, &accept, 0).ok_or_else(|| format!("pattern {pattern:?} matches no digit string"))
 }
 
-/// Sends states that cannot reach an accepting state to [`DEAD`], merges
-/// equivalent states and numbers them so the accepting ones come last.
-fn minimize(next: &[[u32; 10]], accept: &[bool], start: u32) -> Option<DigitDfa> {
+/// Sends states that cannot reach an accepting state (a non-zero label) to
+/// [`DEAD`], merges equivalent states (same label, equivalent successors) and
+/// numbers them so the accepting ones come last.
+fn minimize(next: &[[u32; 10]], label: &[u8], start: u32) -> Option<DigitDfa> {
     let n = next.len();
+    let accept: Vec<bool> = label.iter().map(|&l| l != 0).collect();
     // Live: can reach an accepting state (fixed point over the reversed edges).
-    let mut live: Vec<bool> = accept.to_vec();
+    let mut live: Vec<bool> = accept.clone();
     loop {
         let mut changed = false;
         for s in 0..n {
@@ -113,8 +118,8 @@ fn minimize(next: &[[u32; 10]], accept: &[bool], start: u32) -> Option<DigitDfa>
 
     // Moore refinement: start from {accepting, not}, split by the classes of
     // the ten successors until stable.
-    let mut class: Vec<u32> = (0..n).map(|s| u32::from(accept[s])).collect();
-    let mut classes = (0..n).filter(|&s| live[s]).map(|s| accept[s]).collect::<std::collections::HashSet<_>>().len();
+    let mut class: Vec<u32> = (0..n).map(|s| u32::from(label[s])).collect();
+    let mut classes = (0..n).filter(|&s| live[s]).map(|s| label[s]).collect::<std::collections::HashSet<_>>().len();
     loop {
         let mut signatures = std::collections::HashMap::new();
         let mut refined = vec![0u32; n];
@@ -167,7 +172,87 @@ fn minimize(next: &[[u32; 10]], accept: &[bool], start: u32) -> Option<DigitDfa>
             })
         })
         .collect();
-    Some(DigitDfa { next, start: number[&class[start as usize]], accept_from })
+    let labels = order.iter().map(|c| label[rep[c]]).collect();
+    Some(DigitDfa { labels, next, start: number[&class[start as usize]], accept_from })
+}
+
+/// The number types of [`classifier`]'s labels, in libphonenumber's order of
+/// precedence (`getNumberTypeHelper`), with the metadata's index of each.
+pub const TYPE_PRECEDENCE: [(usize, u8); 8] = [(3, 5), (2, 4), (4, 6), (6, 7), (5, 8), (7, 9), (8, 10), (9, 11)];
+/// Labels: 1 fixed line, 2 mobile, 3 fixed line or mobile, 4 toll free, 5
+/// premium rate, 6 shared cost, 7 VoIP, 8 personal number, 9 pager, 10 UAN, 11 voicemail.
+const FIXED_LINE: u8 = 1;
+const MOBILE: u8 = 2;
+const FIXED_LINE_OR_MOBILE: u8 = 3;
+/// libphonenumber's longest national significant number.
+const MAX_LENGTH: u8 = 17;
+
+/// A pattern with its set of possible lengths (bit `n` for length `n`).
+pub type Described<'a> = (&'a DigitDfa, u32);
+
+/// One automaton that answers `getNumberTypeHelper` for a territory in a single
+/// walk: the product of the general description and the ten type descriptions
+/// (each with its possible lengths), every state labelled with the type the
+/// digits read so far are, and pruned to the states from which some number of
+/// some type can still be reached.
+///
+/// # Errors
+/// A message when no number of any type exists.
+pub fn classifier(
+    general: Described,
+    types: &[Option<Described>; 10],
+    same_mobile_fixed: bool,
+) -> Result<DigitDfa, String> {
+    type State = (u32, [u32; 10], u8);
+    let component = |d: &DigitDfa, s: u32, digit: usize| if s == DEAD { DEAD } else { d.next[s as usize][digit] };
+    let accepts =
+        |(d, lengths): Described, s: u32, len: u8| s != DEAD && s >= d.accept_from && lengths & (1 << len) != 0;
+    let label = |(g, t, len): &State| -> u8 {
+        if !accepts(general, *g, *len) {
+            return 0;
+        }
+        let is = |i: usize| types[i].is_some_and(|desc| accepts(desc, t[i], *len));
+        if let Some(&(_, l)) = TYPE_PRECEDENCE.iter().find(|(i, _)| is(*i)) {
+            return l;
+        }
+        match (is(0), is(1)) {
+            (true, _) if same_mobile_fixed => FIXED_LINE_OR_MOBILE,
+            (true, true) => FIXED_LINE_OR_MOBILE,
+            (true, false) => FIXED_LINE,
+            (false, true) if !same_mobile_fixed => MOBILE,
+            _ => 0,
+        }
+    };
+    let start: State = (general.0.start, std::array::from_fn(|i| types[i].map_or(DEAD, |(d, _)| d.start)), 0);
+    let mut ids = vec![start];
+    let mut index = std::collections::HashMap::from([(start, 0u32)]);
+    let (mut next, mut labels) = (Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < ids.len() {
+        let state = ids[i];
+        labels.push(label(&state));
+        let mut row = [DEAD; 10];
+        for (digit, slot) in row.iter_mut().enumerate() {
+            let (g, t, len) = state;
+            let g = component(general.0, g, digit);
+            let t: [u32; 10] = std::array::from_fn(|k| types[k].map_or(DEAD, |(d, _)| component(d, t[k], digit)));
+            if g == DEAD || len == MAX_LENGTH || t.iter().all(|&s| s == DEAD) {
+                continue;
+            }
+            let successor = (g, t, len + 1);
+            let n = ids.len() as u32;
+            *slot = *index.entry(successor).or_insert_with(|| {
+                ids.push(successor);
+                n
+            });
+        }
+        next.push(row);
+        i += 1;
+        if ids.len() > 200_000 {
+            return Err("the type classifier grew past 200,000 product states".to_owned());
+        }
+    }
+    minimize(&next, &labels, 0).ok_or_else(|| "no number of any type".to_owned())
 }
 
 impl DigitDfa {

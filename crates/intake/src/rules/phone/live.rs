@@ -1,7 +1,7 @@
-//! Whether the digits typed so far can still become a valid number: some
-//! number type's automaton is still in a live state, with a possible length
-//! not yet passed. This is what a form shows as `incomplete` rather than
-//! `invalid`.
+//! Whether the digits typed so far can still become a valid number: the
+//! territory's type classifier is still in a live state, which it is exactly
+//! when some number of some type, of a possible length, begins with them. This
+//! is what a form shows as `incomplete` rather than `invalid`.
 
 use super::metadata::{calling_codes, territories, Territory};
 use super::{number, MAX_DIGITS};
@@ -48,13 +48,7 @@ fn after_code(digits: &[u8], t: &Territory) -> bool {
     nsn(digits, t) || digits.strip_prefix(prefix).is_some_and(|rest| !prefix.is_empty() && nsn(rest, t))
 }
 
-/// A national significant number some type of `t` still begins with.
+/// A national significant number some valid number of `t` still begins with.
 fn nsn(digits: &[u8], t: &Territory) -> bool {
-    if digits.is_empty() {
-        return true;
-    }
-    let longest = |mask: u32| 31 - mask.leading_zeros() as usize;
-    t.general.is_live(digits)
-        && longest(t.lengths) >= digits.len()
-        && t.types.iter().flatten().any(|d| longest(d.lengths) >= digits.len() && d.dfa.is_live(digits))
+    digits.is_empty() || t.types.is_live(digits)
 }

@@ -4,7 +4,7 @@
 //! or locked at run time.
 
 use super::tables::{AUTOMATA, CALLING_CODES, REGIONS, TERRITORIES};
-use super::Region;
+use super::{NumberType, Region};
 
 /// A minimal automaton over the digits 0–9, laid out in [`AUTOMATA`] at `at`:
 /// ten transitions per state, one byte each (`0xFF` dead) or, when `wide`, two
@@ -101,20 +101,46 @@ impl Dfa {
     }
 }
 
-/// A number type's description: its pattern, possible lengths (bit `n` for
-/// length `n`) and example number.
+/// The territory's number types in one automaton (the generator's
+/// `classifier`): its states carry the type the digits read so far are, as
+/// libphonenumber's `getNumberTypeHelper` would answer with every description
+/// and possible length; a dead walk means no number of any type begins so.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Desc {
-    pub(crate) dfa: Dfa,
-    pub(crate) lengths: u32,
-    pub(crate) example: &'static str,
+pub(crate) struct Classifier {
+    dfa: Dfa,
+    /// Where the label byte of each state begins in [`AUTOMATA`].
+    labels: u32,
 }
 
-impl Desc {
-    /// libphonenumber's `isNumberMatchingDesc`: a possible length, then the pattern.
+/// The generated tables' constructor for a [`Classifier`].
+pub(crate) const fn classifier(dfa: Dfa, labels: u32) -> Classifier {
+    Classifier { dfa, labels }
+}
+
+impl Classifier {
+    /// The type of a whole national significant number.
     #[inline]
-    pub(crate) fn matches(&self, nsn: &[u8]) -> bool {
-        has_length(self.lengths, nsn.len()) && self.dfa.matches(nsn)
+    pub(crate) fn number_type(self, nsn: &[u8]) -> NumberType {
+        let label = self.dfa.run(nsn).and_then(|s| AUTOMATA.get(self.labels as usize + usize::from(s)));
+        match label {
+            Some(1) => NumberType::FixedLine,
+            Some(2) => NumberType::Mobile,
+            Some(3) => NumberType::FixedLineOrMobile,
+            Some(4) => NumberType::TollFree,
+            Some(5) => NumberType::PremiumRate,
+            Some(6) => NumberType::SharedCost,
+            Some(7) => NumberType::Voip,
+            Some(8) => NumberType::PersonalNumber,
+            Some(9) => NumberType::Pager,
+            Some(10) => NumberType::Uan,
+            Some(11) => NumberType::Voicemail,
+            _ => NumberType::Unknown,
+        }
+    }
+
+    /// Whether some valid number of the territory begins with `digits`.
+    pub(crate) fn is_live(self, digits: &[u8]) -> bool {
+        self.dfa.is_live(digits)
     }
 }
 
@@ -149,18 +175,12 @@ pub(crate) struct Territory {
     /// The general description's lengths: every type's (libphonenumber's build).
     pub(crate) lengths: u32,
     pub(crate) local_lengths: u32,
-    /// Fixed line, mobile, toll free, premium rate, shared cost, personal
-    /// number, VoIP, pager, UAN, voicemail.
-    pub(crate) types: [Option<Desc>; 10],
-    pub(crate) same_mobile_and_fixed_line: bool,
-}
-
-impl Territory {
-    /// libphonenumber's general description match (possible lengths, then the pattern).
-    #[inline]
-    pub(crate) fn matches_general(&self, nsn: &[u8]) -> bool {
-        has_length(self.lengths, nsn.len()) && self.general.matches(nsn)
-    }
+    /// Every number type's description, in one automaton.
+    pub(crate) types: Classifier,
+    /// The example number of each type (fixed line, mobile, toll free, premium
+    /// rate, shared cost, personal number, VoIP, pager, UAN, voicemail); empty
+    /// where the type has none.
+    pub(crate) examples: [&'static str; 10],
 }
 
 /// Whether `len` is in the length set `mask`.

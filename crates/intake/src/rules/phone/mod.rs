@@ -395,8 +395,8 @@ pub fn region_code(alpha2: &str) -> Option<u16> {
 #[must_use]
 pub fn example_number(region: Region, number_type: NumberType) -> Option<String> {
     let t = metadata::territory(region)?;
-    let desc = t.types[number_type.desc_index()?].filter(|d| !d.example.is_empty())?;
-    Some(format!("+{}{}", t.code, desc.example))
+    let example = t.examples[number_type.desc_index()?];
+    (!example.is_empty()).then(|| format!("+{}{example}", t.code))
 }
 
 /// Keeps the digits; refuses characters a phone number is not written with.

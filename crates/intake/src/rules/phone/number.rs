@@ -319,34 +319,9 @@ impl Number {
 }
 
 /// `getNumberTypeHelper`: the type of `nsn` by `t`'s descriptions, in
-/// libphonenumber's order of precedence.
+/// libphonenumber's order of precedence, in one walk of the territory's
+/// type classifier.
+#[inline]
 pub(crate) fn number_type(nsn: &[u8], t: &Territory) -> NumberType {
-    if !t.matches_general(nsn) {
-        return NumberType::Unknown;
-    }
-    let is = |i: usize| t.types[i].as_ref().is_some_and(|d| d.matches(nsn));
-    const ORDER: [(usize, NumberType); 8] = [
-        (3, NumberType::PremiumRate),
-        (2, NumberType::TollFree),
-        (4, NumberType::SharedCost),
-        (6, NumberType::Voip),
-        (5, NumberType::PersonalNumber),
-        (7, NumberType::Pager),
-        (8, NumberType::Uan),
-        (9, NumberType::Voicemail),
-    ];
-    if let Some((_, kind)) = ORDER.iter().find(|(i, _)| is(*i)) {
-        return *kind;
-    }
-    if is(0) {
-        return if t.same_mobile_and_fixed_line || is(1) {
-            NumberType::FixedLineOrMobile
-        } else {
-            NumberType::FixedLine
-        };
-    }
-    if !t.same_mobile_and_fixed_line && is(1) {
-        return NumberType::Mobile;
-    }
-    NumberType::Unknown
+    t.types.number_type(nsn)
 }
