@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes fixtures/reference/phone.json: libphonenumber's own verdicts on phone texts.
+"""Writes fixtures/reference/phone.json (libphonenumber's own verdicts on phone texts)
+and fixtures/reference/phone_format.json (how it writes every valid one).
 
 The reference is Google's libphonenumber through its Python port `phonenumbers`,
 pinned in requirements.txt to the release whose metadata intake compiles
@@ -30,6 +31,7 @@ from phonenumbers import NumberParseException, PhoneNumberType as T, ValidationR
 
 VERSION = "9.0.33"
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "fixtures", "reference", "phone.json")
+FORMAT_OUT = os.path.join(os.path.dirname(__file__), "..", "..", "fixtures", "reference", "phone_format.json")
 
 TYPES = {
     T.FIXED_LINE: "fixed_line", T.MOBILE: "mobile", T.FIXED_LINE_OR_MOBILE: "fixed_line_or_mobile",
@@ -104,6 +106,14 @@ def change(digits, i, rng):
     return digits[:i] + d + digits[i + 1:]
 
 
+def write(path, rule, cases):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('{"rule": "%s", "reference": "libphonenumber %s (Python phonenumbers %s)", "cases": [\n'
+                % (rule, VERSION, pn.__version__))
+        f.write(",\n".join(json.dumps(c, ensure_ascii=False, separators=(",", ":")) for c in cases))
+        f.write("\n]}\n")
+
+
 def main():
     rng = random.Random(9033)
     texts = []
@@ -131,12 +141,18 @@ def main():
         if (text, region) not in seen:
             seen.add((text, region))
             cases.append(case(text, region))
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write('{"rule": "phone", "reference": "libphonenumber %s (Python phonenumbers %s)", "cases": [\n'
-                % (VERSION, pn.__version__))
-        f.write(",\n".join(json.dumps(c, ensure_ascii=False, separators=(",", ":")) for c in cases))
-        f.write("\n]}\n")
+    write(OUT, "phone", cases)
     print("%d cases, %d valid" % (len(cases), sum(1 for c in cases if c["expect"].get("valid"))), file=sys.stderr)
+    # Formatting: every valid number of the corpus, in both styles.
+    valid = sorted({c["expect"]["e164"] for c in cases if c["expect"].get("valid")})
+    formats = []
+    for e164 in valid:
+        n = pn.parse(e164, None)
+        formats.append({"input": e164, "expect": {
+            "national": pn.format_number(n, pn.PhoneNumberFormat.NATIONAL),
+            "international": pn.format_number(n, pn.PhoneNumberFormat.INTERNATIONAL)}})
+    write(FORMAT_OUT, "phone_format", formats)
+    print("%d formatted numbers" % len(formats), file=sys.stderr)
 
 
 if __name__ == "__main__":

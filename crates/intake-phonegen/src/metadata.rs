@@ -46,6 +46,30 @@ pub struct Territory {
     pub lengths: BTreeSet<u8>,
     /// Lengths of local numbers dialled without an area code.
     pub local_lengths: BTreeSet<u8>,
+    /// The `availableFormats`, in order.
+    pub formats: Vec<NumberFormat>,
+    /// Whether some format has an explicit `intlFormat` (libphonenumber then
+    /// keeps a list of international formats apart).
+    pub explicit_intl: bool,
+}
+
+/// One `numberFormat`: how numbers it matches are grouped.
+#[derive(Debug, Clone)]
+pub struct NumberFormat {
+    /// The pattern's capture groups, in order (the metadata's patterns are
+    /// groups end to end and nothing else).
+    pub groups: Vec<String>,
+    /// The national format, e.g. `$1 $2`.
+    pub format: String,
+    /// The international format: `None` when the same as the national one,
+    /// `Some("NA")` when the format is not used internationally.
+    pub intl: Option<String>,
+    /// Leading-digits patterns, from the least to the most detailed.
+    pub leading: Vec<String>,
+    /// The national prefix formatting rule, `$NP` filled in, `$FG` kept.
+    pub national_prefix_rule: String,
+    /// Whether a national number may be written without its prefix.
+    pub national_prefix_optional: bool,
 }
 
 /// A number type's description.
@@ -96,6 +120,35 @@ fn territory(node: roxmltree::Node) -> Result<Territory, String> {
     if lengths.is_empty() {
         return Err(at("no possible lengths"));
     }
+    let np = national_prefix.clone().unwrap_or_default();
+    let mut formats = Vec::new();
+    let mut explicit_intl = false;
+    for f in node.descendants().filter(|n| n.has_tag_name("numberFormat")) {
+        let pattern = f.attribute("pattern").map(clean).ok_or_else(|| at("a numberFormat has no pattern"))?;
+        let groups =
+            groups(&pattern).ok_or_else(|| at(&format!("format pattern {pattern:?} is not groups end to end")))?;
+        let text = |name: &str| child(f, name).and_then(|n| n.text()).map(str::trim).map(str::to_owned);
+        let intl = text("intlFormat");
+        explicit_intl |= intl.is_some();
+        formats.push(NumberFormat {
+            groups,
+            format: text("format").ok_or_else(|| at("a numberFormat has no format"))?,
+            intl,
+            leading: f
+                .children()
+                .filter(|c| c.has_tag_name("leadingDigits"))
+                .filter_map(|c| c.text())
+                .map(clean)
+                .collect(),
+            national_prefix_rule: f
+                .attribute("nationalPrefixFormattingRule")
+                .or(node.attribute("nationalPrefixFormattingRule"))
+                .map(|r| r.replacen("$NP", &np, 1))
+                .unwrap_or_default(),
+            national_prefix_optional: f.attribute("nationalPrefixOptionalWhenFormatting") == Some("true")
+                || node.attribute("nationalPrefixOptionalWhenFormatting") == Some("true"),
+        });
+    }
     Ok(Territory {
         code,
         main_for_code: node.attribute("mainCountryForCode") == Some("true"),
@@ -108,6 +161,8 @@ fn territory(node: roxmltree::Node) -> Result<Territory, String> {
         types,
         lengths,
         local_lengths,
+        formats,
+        explicit_intl,
         id,
     })
 }
@@ -152,4 +207,41 @@ fn length_set(text: &str) -> Result<BTreeSet<u8>, String> {
         return Err(format!("possible length out of range in {text:?}"));
     }
     Ok(out)
+}
+
+/// The top-level capture groups of a format pattern, when the pattern is
+/// nothing but groups end to end without nested captures.
+fn groups(pattern: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    let (mut depth, mut current, mut escaped) = (0usize, String::new(), false);
+    for c in pattern.chars() {
+        if escaped {
+            current.push(c);
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' if depth > 0 => {
+                current.push(c);
+                escaped = true;
+            }
+            '(' if depth == 0 => depth = 1,
+            '(' => {
+                depth += 1;
+                current.push(c);
+            }
+            ')' if depth == 1 => {
+                depth = 0;
+                out.push(std::mem::take(&mut current));
+            }
+            ')' => {
+                depth -= 1;
+                current.push(c);
+            }
+            _ if depth == 0 => return None,
+            _ => current.push(c),
+        }
+    }
+    let nested = out.iter().any(|g| g.match_indices('(').any(|(i, _)| !g[i + 1..].starts_with('?')));
+    (depth == 0 && !out.is_empty() && !nested).then_some(out)
 }

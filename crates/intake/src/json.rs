@@ -178,7 +178,8 @@ pub struct RuleArgs {
 /// drive, natively and in WASM. Returns `{"normalized", "error", "warnings"}`
 /// with `error` and each warning as `{"code", "message"}`.
 ///
-/// Rules: `text`, `email`, `phone`, `phone_with_code`, `uk_postcode`,
+/// Rules: `text`, `email`, `phone`, `phone_format` (a phone written nationally
+/// and internationally), `phone_with_code`, `uk_postcode`,
 /// `atoa_postcode`, `gb_vat`, `country`, `card_number`, `expiry_month`,
 /// `expiry_year`, `expiry`, `cvv`, `uuid`, `hex24`, `enum`, `date`, `url`,
 /// `number`, `boolean`.
@@ -232,6 +233,14 @@ fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Val
         }),
         "email" => string().and_then(email::parse).map(s),
         "phone" => string().and_then(|t| phone::parse(t, a.region.as_deref())).map(|p| p.map(|p| phone_json(&p))),
+        "phone_format" => string().and_then(|t| phone::parse(t, a.region.as_deref())).map(|p| {
+            p.map(|p| {
+                json!({
+                    "national": p.format(phone::Style::National),
+                    "international": p.format(phone::Style::International),
+                })
+            })
+        }),
         "phone_with_code" => {
             string().and_then(|t| phone::parse_with_code(a.code.unwrap_or(0), t)).map(|p| Parsed::clean(phone_json(&p)))
         }

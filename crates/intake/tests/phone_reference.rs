@@ -125,3 +125,38 @@ fn valid_numbers_read_back_to_themselves() {
     }
     assert!(checked > 8_000, "{checked}");
 }
+
+/// Every valid number of the corpus is written as libphonenumber writes it,
+/// nationally and internationally (`fixtures/reference/phone_format.json`).
+#[test]
+fn phone_format_agrees_with_libphonenumber() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/reference/phone_format.json");
+    let corpus: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let cases = corpus["cases"].as_array().unwrap();
+    let mut failures = Vec::new();
+    let mut longer_than_e164 = 0;
+    for case in cases {
+        let out = intake::json::rule("phone_format", &case["input"].to_string(), "").unwrap();
+        let out: Value = serde_json::from_str(&out).unwrap();
+        // The decision "E.164 has at most 15 digits": intake refuses these.
+        if case["input"].as_str().unwrap().len() > 16 {
+            longer_than_e164 += 1;
+            if out["error"]["code"] != "phone.too_long" {
+                failures.push(format!("{}: more than 15 digits, intake {}", case["input"], out));
+            }
+            continue;
+        }
+        if out["normalized"] != case["expect"] {
+            failures.push(format!("{}: expected {}, intake {}", case["input"], case["expect"], out["normalized"]));
+        }
+    }
+    assert!(cases.len() > 2_000, "{} cases", cases.len());
+    assert!(longer_than_e164 > 0, "no case exercises the 15-digit decision");
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures[..failures.len().min(30)].join("\n")
+    );
+}

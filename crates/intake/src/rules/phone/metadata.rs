@@ -181,6 +181,37 @@ pub(crate) struct Territory {
     /// rate, shared cost, personal number, VoIP, pager, UAN, voicemail); empty
     /// where the type has none.
     pub(crate) examples: [&'static str; 10],
+    /// The `availableFormats`, in order.
+    pub(crate) formats: &'static [Format],
+    /// Whether some format has its own international form (libphonenumber then
+    /// formats internationally by those only).
+    pub(crate) explicit_intl: bool,
+}
+
+/// One `numberFormat` of the metadata: numbers whose national significant
+/// number begins as `leading` says (its last, most detailed pattern) and
+/// matches `groups` end to end are written by `national` (`$1 $2`).
+#[derive(Debug)]
+pub(crate) struct Format {
+    pub(crate) groups: &'static [Dfa],
+    pub(crate) leading: &'static [Dfa],
+    pub(crate) national: &'static str,
+    pub(crate) intl: Intl,
+    /// How the national prefix goes with the first group (`0$FG`, `($FG)`), or "".
+    pub(crate) national_prefix_rule: &'static str,
+    /// Whether a national number may be written without its prefix.
+    pub(crate) national_prefix_optional: bool,
+}
+
+/// A format's international form.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Intl {
+    /// As the national one.
+    Same,
+    /// Not used internationally (`NA` in the metadata).
+    None,
+    /// Its own.
+    Text(&'static str),
 }
 
 /// Whether `len` is in the length set `mask`.
