@@ -199,7 +199,9 @@ pub(crate) struct Format {
     pub(crate) intl: Intl,
     /// How the national prefix goes with the first group (`0$FG`, `($FG)`), or "".
     pub(crate) national_prefix_rule: &'static str,
-    /// Whether a national number may be written without its prefix.
+    /// Whether a national number may be written without its prefix (read by
+    /// the as-you-type formatter, not by `format_number`).
+    #[allow(dead_code)]
     pub(crate) national_prefix_optional: bool,
 }
 
