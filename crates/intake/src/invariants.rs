@@ -327,5 +327,22 @@ fn phone_answer(p: &phone::Phone) -> Result<(), String> {
     if let Some(cut) = (1..p.e164.len()).find(|&i| !phone::could_complete(&p.e164[..i], None)) {
         return Err(format!("phone: the first {cut} characters of a valid answer are not completable"));
     }
+    // Written for people, it is still the same number.
+    for style in [phone::Style::International, phone::Style::National] {
+        let written = p.format(style);
+        let region = p.region.map(|r| r.as_str().to_owned());
+        let again = match style {
+            phone::Style::National => phone::parse(&written, region.as_deref()),
+            _ => phone::parse(&written, None),
+        };
+        // libphonenumber itself writes Gabon's 7-digit numbers as `0` and the number,
+        // a valid 8-digit number (`+241 6039480` → `06 03 94 80` → `+241 06039480`).
+        let gabon = p.region.is_some_and(|r| r.as_str() == "GA") && style == phone::Style::National;
+        let same = gabon || again.as_ref().is_ok_and(|a| a.value.e164 == p.e164);
+        // A national form needs its region; a non-geographic number has none.
+        if !same && (style != phone::Style::National || region.is_some()) {
+            return Err(format!("phone: its {style:?} form does not read back to the same number"));
+        }
+    }
     Ok(())
 }
