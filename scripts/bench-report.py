@@ -322,6 +322,12 @@ def main():
         for name, v in npm["cold"].items():
             w(f"| {name} | {v['load']:.1f} ms | {v['call']:.1f} ms | {v['total']:.1f} ms |")
         w("")
+        if npm.get("browser_cold"):
+            v = npm["browser_cold"]
+            w(f"In headless Chromium, a fresh page load each time (median of {v['runs']}): importing the package and")
+            w(f"`init()` (fetching and compiling the .wasm) {v['load']:.1f} ms, then the first Juicyway record with a phone")
+            w(f"{v['call']:.1f} ms on the main thread.")
+            w("")
     w(END)
     block = "\n".join(L)
 

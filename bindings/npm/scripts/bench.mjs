@@ -122,6 +122,25 @@ if (!args.includes('--no-browser')) {
   });
   try {
     const page = context.pages()[0] ?? await context.newPage();
+    // Cold start in the page: a fresh load each time, init() and the first record with a phone,
+    // timed on the main thread (what a person's first keystroke would wait for).
+    const coldSamples = [];
+    for (let i = 0; i < COLD; i++) {
+      await page.goto(`${base}/bench/page.html?cold=${i}`);
+      coldSamples.push(await page.evaluate(async ({ record, today }) => {
+        const t0 = performance.now();
+        const intake = await import(`/index.js?cold=${Math.random()}`);
+        await intake.init();
+        const t1 = performance.now();
+        intake.validate('juicyway', record, { today });
+        const t2 = performance.now();
+        return { load: t1 - t0, call: t2 - t1, total: t2 - t0 };
+      }, { record: data.records.juicyway[0], today: TODAY }));
+    }
+    result.browser_cold = {
+      load: median(coldSamples.map((s) => s.load)), call: median(coldSamples.map((s) => s.call)),
+      total: median(coldSamples.map((s) => s.total)), runs: coldSamples.length,
+    };
     await page.goto(`${base}/bench/page.html`);
     result.browser = await page.evaluate(() => navigator.userAgent);
     console.error('chromium: measuring ...');
