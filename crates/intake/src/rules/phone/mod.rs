@@ -328,8 +328,9 @@ fn announce(phone: Phone, source: Source) -> Parsed<Phone> {
 
 /// Parses a national number that belongs to the country calling code `code`
 /// (as Atoa sends them: the code and the number in separate fields), as
-/// libphonenumber parses it in the code's main region: a trunk prefix is
-/// stripped, and the number must belong to `code`.
+/// libphonenumber parses `+{code} {national}` (a trunk prefix is stripped), or
+/// else as dialled in the code's main region (its international prefix, the
+/// code repeated without `+`), when the number then still belongs to `code`.
 ///
 /// # Errors
 /// `phone.country_code_invalid` for a code that is not in use, and the errors
@@ -351,20 +352,21 @@ pub fn parse_with_code(code: u16, national: &str) -> Result<Phone, Fault> {
         // The number repeats a calling code; it must be the same one.
         return international(digits).and_then(same_code);
     }
+    // As libphonenumber reads `+{code} {national}` (a trunk prefix is stripped):
+    // what a national significant number always reads back as.
+    let mut buf = [0u8; 3];
+    let full = number::Digits::concat(&[number::code_digits(code, &mut buf), digits]).ok_or_else(too_long)?;
+    let written = international(full.as_bytes());
     match main_region(code) {
-        // Read in the code's main region, as libphonenumber's `parse(number, region)`
-        // does: a trunk prefix, the code repeated without `+`, or the region's
-        // international prefix.
-        Some(region) => {
-            let phone = number::parse(false, digits, screened.bare, Some(region)).map_err(|e| parse_fault(e, false))?;
-            finish(&phone).and_then(same_code)
-        }
-        // A non-geographic code (+800, +881, ...) has no trunk prefix.
-        None => {
-            let mut buf = [0u8; 3];
-            let full = number::Digits::concat(&[number::code_digits(code, &mut buf), digits]).ok_or_else(too_long)?;
-            international(full.as_bytes())
-        }
+        // Else as dialled in the code's main region, as libphonenumber's
+        // `parse(number, region)` reads it: its international prefix, or the code
+        // repeated without `+`; the number must still be of `code`.
+        Some(region) if written.is_err() => number::parse(false, digits, screened.bare, Some(region))
+            .map_err(|e| parse_fault(e, false))
+            .and_then(|phone| finish(&phone))
+            .and_then(same_code)
+            .or(written),
+        _ => written,
     }
 }
 
