@@ -24,7 +24,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check a file of records against a provider's profile: one result per record.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print every profile and its fields, as JSON.
     Providers,
 }

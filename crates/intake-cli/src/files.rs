@@ -145,7 +145,7 @@ enum Valid {
     /// One JSON object per valid record: `{"row":R,"id":...,"normalized":{...}}`.
     Ndjson { out: BufWriter<File>, columns: Columns },
     /// A header of the profile's fields (dotted), one row per valid record.
-    Csv { out: csv::Writer<BufWriter<File>>, columns: Columns, fields: Vec<&'static str> },
+    Csv { out: Box<csv::Writer<BufWriter<File>>>, columns: Columns, fields: Vec<&'static str> },
 }
 
 impl ValidFile {
@@ -165,7 +165,7 @@ impl ValidFile {
         header.extend(columns.id.as_deref().map(safe));
         header.extend(fields.iter().map(|p| p.trim_start_matches('/').replace('/', ".")));
         out.write_record(&header)?;
-        Ok(ValidFile(Valid::Csv { out, columns, fields }))
+        Ok(ValidFile(Valid::Csv { out: Box::new(out), columns, fields }))
     }
 
     fn write(&mut self, checked: &Checked) -> io::Result<()> {
