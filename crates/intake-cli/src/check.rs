@@ -70,6 +70,10 @@ impl Job {
         };
         match raw {
             Raw::Value(value) => (checked(&value), id),
+            Raw::Cells(cells) => match cells.build() {
+                Ok((value, id)) => (checked(&value), id),
+                Err(fault) => (Outcome::unreadable(fault), None),
+            },
             Raw::Json { text, at } => match intake::parse_record(&text, &self.options.limits) {
                 Ok(value) => {
                     let id = self.id_column.as_deref().and_then(|name| match value.get(name)? {

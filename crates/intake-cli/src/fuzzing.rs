@@ -44,6 +44,13 @@ pub fn readers(data: &[u8]) -> Result<(), String> {
                 }
                 invariants::record(provider, &text, &options)?;
             }
+            Raw::Cells(cells) => {
+                if let Ok((value, _)) = cells.build() {
+                    invariants::record(provider, value.to_string().as_bytes(), &options)?;
+                    let mut outcome = intake::validate(provider, &value, &options);
+                    crate::damage::check(provider, &value, &mut outcome);
+                }
+            }
             Raw::Value(value) => {
                 invariants::record(provider, value.to_string().as_bytes(), &options)?;
                 let mut outcome = intake::validate(provider, &value, &options);

@@ -15,6 +15,7 @@ mod xlsx;
 
 pub use columns::Mapping;
 pub use decode::parse_label as parse_encoding;
+pub use table::Cells;
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -42,8 +43,11 @@ pub enum Raw {
         /// Its first byte's position.
         at: Pos,
     },
-    /// A record already built (a table's row).
+    /// A record already built.
     Value(Value),
+    /// A table's row, built into a record by the worker that validates it (so
+    /// that building runs on every core, as JSON parsing does).
+    Cells(table::Cells),
     /// A record that could not be read; its fault names where, never what.
     Unreadable(Fault),
 }

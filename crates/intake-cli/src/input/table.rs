@@ -238,10 +238,29 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A table's row, with the header that builds it into a record.
+#[derive(Debug)]
+pub struct Cells {
+    number: u64,
+    cells: csv::ByteRecord,
+    table: Arc<Table>,
+}
+
+impl Cells {
+    /// The row's record and `--id-column` value; or why the row cannot be read,
+    /// as an unreadable record's fault.
+    ///
+    /// # Errors
+    /// A `record.malformed` fault naming the row.
+    pub fn build(&self) -> Result<(Value, Option<String>), Fault> {
+        self.table.record(self.number, &self.cells).map_err(|message| Fault::owned(Code::RecordMalformed, message))
+    }
+}
+
 /// The records of a table's rows.
 pub(crate) struct TableRecords<I> {
     rows: I,
-    table: Table,
+    table: Arc<Table>,
     max_bytes: usize,
     empty_rows: Arc<AtomicU64>,
 }
@@ -250,7 +269,7 @@ impl<I> TableRecords<I> {
     /// Reads `rows` (the header already compiled into `table`), counting the empty
     /// rows skipped into `empty_rows`.
     pub(crate) fn new(rows: I, table: Table, max_bytes: usize, empty_rows: Arc<AtomicU64>) -> Self {
-        TableRecords { rows, table, max_bytes, empty_rows }
+        TableRecords { rows, table: Arc::new(table), max_bytes, empty_rows }
     }
 }
 
@@ -276,11 +295,8 @@ impl<I: Iterator<Item = io::Result<Row>>> Iterator for TableRecords<I> {
                 let fault = super::json::too_large(&what, self.max_bytes);
                 return Some(Ok(Record { raw: Raw::Unreadable(fault), row: number, id: None }));
             }
-            let (raw, id) = match self.table.record(number, &cells) {
-                Ok((value, id)) => (Raw::Value(value), id),
-                Err(message) => (Raw::Unreadable(Fault::owned(Code::RecordMalformed, message)), None),
-            };
-            return Some(Ok(Record { raw, row: number, id }));
+            let raw = Raw::Cells(Cells { number, cells, table: Arc::clone(&self.table) });
+            return Some(Ok(Record { raw, row: number, id: None }));
         }
     }
 }
@@ -425,9 +441,12 @@ mod tests {
             .map(|(i, line)| Ok(Row::Cells(i as u64 + 2, csv::ByteRecord::from(line.split(',').collect::<Vec<_>>()))));
         TableRecords::new(rows, table, 1000, Arc::default())
             .map(|r| match r.unwrap().raw {
-                Raw::Value(v) => v.to_string(),
+                Raw::Cells(cells) => match cells.build() {
+                    Ok((v, _)) => v.to_string(),
+                    Err(f) => format!("! {}", f.message),
+                },
                 Raw::Unreadable(f) => format!("! {}", f.message),
-                Raw::Json { .. } => unreachable!(),
+                _ => unreachable!(),
             })
             .collect()
     }
