@@ -20,45 +20,61 @@ use serde_json::Value;
 
 /// Adds the damage warnings of `record`'s cells to `outcome`.
 pub fn check(provider: Provider, record: &Value, outcome: &mut Outcome) {
-    let mut path = String::new();
+    let mut path = Vec::new();
     walk(provider, record, &mut path, outcome);
 }
 
-fn walk(provider: Provider, value: &Value, path: &mut String, outcome: &mut Outcome) {
+/// One step of the path to a cell, kept on a stack: the pointer is only made
+/// when a cell needs it, so a clean record allocates nothing here.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn pointer(path: &[Step<'_>]) -> String {
+    let mut out = String::new();
+    for step in path {
+        out.push('/');
+        match step {
+            Step::Key(k) => out.push_str(&k.replace('~', "~0").replace('/', "~1")),
+            Step::Index(i) => out.push_str(&i.to_string()),
+        }
+    }
+    out
+}
+
+fn walk<'a>(provider: Provider, value: &'a Value, path: &mut Vec<Step<'a>>, outcome: &mut Outcome) {
     match value {
         Value::String(s) => cell(provider, s, path, outcome),
         Value::Object(map) => {
             for (key, item) in map {
-                let len = path.len();
-                path.push('/');
-                path.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                path.push(Step::Key(key));
                 walk(provider, item, path, outcome);
-                path.truncate(len);
+                path.pop();
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let len = path.len();
-                path.push('/');
-                path.push_str(&i.to_string());
+                path.push(Step::Index(i));
                 walk(provider, item, path, outcome);
-                path.truncate(len);
+                path.pop();
             }
         }
         _ => {}
     }
 }
 
-fn warn(outcome: &mut Outcome, path: &str, code: Code, message: &'static str) {
+fn warn(outcome: &mut Outcome, path: &[Step<'_>], code: Code, message: &'static str) {
     outcome.warnings.push(Diagnostic {
-        path: path.to_owned(),
+        path: pointer(path),
         code,
         message: message.into(),
         severity: Severity::Warning,
     });
 }
 
-fn cell(provider: Provider, text: &str, path: &str, outcome: &mut Outcome) {
+fn cell(provider: Provider, text: &str, path: &[Step<'_>], outcome: &mut Outcome) {
     let s = text.trim();
     if looks_like_formula(s) {
         warn(
@@ -117,7 +133,7 @@ fn is_scientific(s: &str) -> bool {
 }
 
 /// Why `s` looks damaged by an encoding, if it does.
-fn encoding_damage(s: &str, path: &str) -> Option<&'static str> {
+fn encoding_damage(s: &str, path: &[Step<'_>]) -> Option<&'static str> {
     if s.is_ascii() {
         return question_marks(s, path).then_some(
             "has ? where a letter should be: the text went through an encoding that could not hold its accented \
@@ -143,11 +159,11 @@ fn encoding_damage(s: &str, path: &str) -> Option<&'static str> {
 
 /// A `?` between two letters (`Garc?a`), or after a letter at a word's end in a
 /// name (`Jos? Garc?a`); not in URLs and queries.
-fn question_marks(s: &str, path: &str) -> bool {
+fn question_marks(s: &str, path: &[Step<'_>]) -> bool {
     if !s.contains('?') || s.contains("://") || s.contains('=') {
         return false;
     }
-    let name = path.rsplit('/').next().is_some_and(|k| k.to_ascii_lowercase().contains("name"));
+    let name = matches!(path.last(), Some(Step::Key(k)) if k.to_ascii_lowercase().contains("name"));
     let b = s.as_bytes();
     (0..b.len()).any(|i| {
         b[i] == b'?'
@@ -162,11 +178,21 @@ fn question_marks(s: &str, path: &str) -> bool {
 }
 
 /// Whether the phone at `path` failed and is valid with a `+` in front.
-fn plus_missing(provider: Provider, s: &str, path: &str, outcome: &Outcome) -> bool {
-    let digits: String = s.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')')).collect();
-    if !(10..=15).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0') {
+fn plus_missing(provider: Provider, s: &str, path: &[Step<'_>], outcome: &Outcome) -> bool {
+    // Cheap refusals first: most cells are not a failed phone of bare digits.
+    let separator = |b: u8| matches!(b, b' ' | b'-' | b'.' | b'(' | b')');
+    if outcome.errors.is_empty()
+        || !s.bytes().next().is_some_and(|b| b.is_ascii_digit() && b != b'0')
+        || !s.bytes().all(|b| b.is_ascii_digit() || separator(b))
+    {
         return false;
     }
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    if !(10..=15).contains(&digits.len()) {
+        return false;
+    }
+    let path = pointer(path);
+    let path = path.as_str();
     let phone_like = catalog::field(provider, path).is_some_and(|f| {
         matches!(f.kind, Kind::Phone | Kind::PhoneIn(_) | Kind::StaxPhone | Kind::NationalNumber | Kind::AuthviaAddress)
             || matches!(f.kind, Kind::List(k) if matches!(k, Kind::Phone | Kind::PhoneIn(_) | Kind::StaxPhone))
@@ -203,13 +229,15 @@ mod tests {
 
     #[test]
     fn encoding_damage_is_found() {
-        assert!(encoding_damage("Jos\u{fffd} Garc\u{fffd}a", "/first_name").is_some());
-        assert!(encoding_damage("JosÃ© GarcÃ\u{ad}a", "/first_name").is_some());
-        assert!(encoding_damage("Jos? Garc?a", "/fullName").is_some());
-        assert!(encoding_damage("Jos?", "/fullName").is_some());
-        assert!(encoding_damage("Why? Because", "/notes").is_none());
-        assert!(encoding_damage("José García", "/first_name").is_none());
-        assert!(encoding_damage("Zoë Łukasz Ørsted", "/first_name").is_none());
-        assert!(encoding_damage("https://x.io/?a", "/url").is_none());
+        let at = |key| [Step::Key(key)];
+        assert!(encoding_damage("Jos\u{fffd} Garc\u{fffd}a", &at("first_name")).is_some());
+        assert!(encoding_damage("JosÃ© GarcÃ\u{ad}a", &at("first_name")).is_some());
+        assert!(encoding_damage("Jos? Garc?a", &at("fullName")).is_some());
+        assert!(encoding_damage("Jos?", &at("fullName")).is_some());
+        assert!(encoding_damage("Why? Because", &at("notes")).is_none());
+        assert!(encoding_damage("José García", &at("first_name")).is_none());
+        assert!(encoding_damage("Zoë Łukasz Ørsted", &at("first_name")).is_none());
+        assert!(encoding_damage("https://x.io/?a", &at("url")).is_none());
+        assert_eq!(pointer(&[Step::Key("a/b"), Step::Index(2)]), "/a~1b/2");
     }
 }

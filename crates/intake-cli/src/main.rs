@@ -66,6 +66,13 @@ fn check(args: &CheckArgs) -> ExitCode {
     if args.path().is_none() && io::stdin().is_terminal() {
         note("reading records from standard input (end with Ctrl-D)");
     }
+    // Creating an output file truncates it: never the input.
+    for output in [&args.errors, &args.valid].into_iter().flatten() {
+        if args.path().is_some_and(|input| same_file(input, output)) {
+            note(format_args!("{} is the input file; write the results to another file", output.display()));
+            return ExitCode::from(2);
+        }
+    }
     let maps = args.maps();
     let settings = input::Settings {
         format: args.input_format,
@@ -151,6 +158,14 @@ fn check(args: &CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     status
+}
+
+/// Whether two paths name one existing file.
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// A message on stderr. Not `eprintln!`, which panics when stderr is closed.

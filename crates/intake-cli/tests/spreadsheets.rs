@@ -293,6 +293,15 @@ fn errors_and_valid_files_carry_rows_and_ids() {
     assert_eq!(first["normalized"]["address_country"], "NGA");
     // An id column the header lacks is a usage error.
     check("stax").args(["--id-column", "Customer"]).arg(&path).assert().code(2);
+    // So is an output file that is the input: creating it would erase the input.
+    check("stax")
+        .arg("--errors")
+        .arg(&path)
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is the input file"));
+    assert!(std::fs::read_to_string(&path).unwrap().starts_with("Contact ID,"), "the input is intact");
 }
 
 #[test]
