@@ -51,13 +51,23 @@ pub struct Job {
     pub id_column: Option<String>,
     /// `--only-invalid`: write nothing to stdout for a valid record.
     pub only_invalid: bool,
+    /// How the `--errors` and `--valid` files' lines are made.
+    pub files: crate::files::Layouts,
 }
 
 impl Job {
     /// A job for `provider` with `options`, writing `output`, for an NDJSON input
     /// with no id column and every record shown.
     pub fn new(provider: Provider, options: Options, output: OutputFormat) -> Self {
-        Job { provider, options, output, unit: Unit::Line, id_column: None, only_invalid: false }
+        Job {
+            provider,
+            options,
+            output,
+            unit: Unit::Line,
+            id_column: None,
+            only_invalid: false,
+            files: crate::files::Layouts::default(),
+        }
     }
 
     /// Validates one record, reporting an unreadable one as an invalid record, and
@@ -92,13 +102,17 @@ impl Job {
         }
     }
 
-    /// The text written to stdout for a record: nothing for a valid one under `--only-invalid`.
-    pub fn render(&self, n: u64, row: u64, id: Option<&str>, outcome: &Outcome) -> String {
-        if self.only_invalid && outcome.valid {
-            return String::new();
-        }
-        let place = Place { unit: self.unit, row, id, with_id: self.id_column.is_some() };
-        crate::output::render(self.output, n, &place, outcome)
+    /// Record `n`'s results, rendered: its stdout text (nothing for a valid one under
+    /// `--only-invalid`) and its lines of the files.
+    pub fn render(&self, n: u64, row: u64, id: Option<String>, outcome: Outcome) -> Checked {
+        let text = if self.only_invalid && outcome.valid {
+            String::new()
+        } else {
+            let place = Place { unit: self.unit, row, id: id.as_deref(), with_id: self.id_column.is_some() };
+            crate::output::render(self.output, n, &place, &outcome)
+        };
+        let (errors, valid) = self.files.render(n, row, id.as_deref(), &outcome);
+        Checked { n, row, id, outcome, text, errors, valid }
     }
 }
 
@@ -197,7 +211,7 @@ pub fn run(
                 let number = job.unit.number(checked.n, checked.row);
                 batch.apply_numbered(&mut checked.outcome, number, job.unit.word());
                 if before != (checked.outcome.errors.len(), checked.outcome.warnings.len()) {
-                    checked.text = job.render(checked.n, checked.row, checked.id.as_deref(), &checked.outcome);
+                    checked = job.render(checked.n, checked.row, checked.id, checked.outcome);
                 }
                 stats.add(&checked.outcome);
                 if let Err(e) = out.write(&checked) {
@@ -271,8 +285,7 @@ fn work(job: &Job, chunks: &Mutex<Receiver<Chunk>>, done: &SyncSender<Done>) {
             .zip(chunk.raws)
             .map(|(n, record)| {
                 let (outcome, id) = job.outcome(record.raw, record.id);
-                let text = job.render(n, record.row, id.as_deref(), &outcome);
-                Checked { n, row: record.row, id, outcome, text }
+                job.render(n, record.row, id, outcome)
             })
             .collect();
         if done.send((chunk.seq, Ok(outcomes))).is_err() {
@@ -312,7 +325,7 @@ mod tests {
                 id: None,
             })
         });
-        let mut sinks = crate::files::Sinks::new(Vec::new(), None, None);
+        let mut sinks = crate::files::Sinks::new(Vec::new());
         let (stats, result) = run(job, 2, Box::new(records.collect::<Vec<_>>().into_iter()), &mut sinks, |_| {});
         let out = sinks.into_stdout();
         assert!(result.is_ok());

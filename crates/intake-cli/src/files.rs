@@ -1,7 +1,10 @@
 //! The files a spreadsheet user works from: `--errors FILE`, one CSV row per
 //! error and warning (the record's row, its id, the header's column name, the
-//! code, the message); and `--valid FILE`, the normalized payloads of the valid
-//! records, as NDJSON or, for a name ending in `.csv`, as CSV.
+//! severity, the code, the message); and `--valid FILE`, the normalized payloads
+//! of the valid records, as NDJSON or, for a name ending in `.csv`, as CSV.
+//!
+//! A record's lines for both files are rendered by the worker that checked it
+//! ([`Layouts`]), like its stdout line, so the ordered writer only copies bytes.
 //!
 //! Cells that come from the input (a column name, an id) and start like a
 //! formula get a leading `'`, as OWASP advises, so opening the errors file in a
@@ -14,7 +17,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use intake::catalog::{self, Kind};
-use intake::Provider;
+use intake::{Outcome, Provider};
 use serde_json::Value;
 
 use crate::input::Unit;
@@ -23,14 +26,39 @@ use crate::output::{Checked, Sink};
 /// Everything a run writes, in input order: stdout and the optional files.
 pub struct Sinks<W> {
     stdout: W,
-    errors: Option<ErrorsFile>,
-    valid: Option<ValidFile>,
+    errors: Option<BufWriter<File>>,
+    valid: Option<BufWriter<File>>,
 }
 
 impl<W: Write> Sinks<W> {
-    /// Stdout, and the files when given.
-    pub fn new(stdout: W, errors: Option<ErrorsFile>, valid: Option<ValidFile>) -> Self {
-        Sinks { stdout, errors, valid }
+    /// Stdout alone.
+    pub fn new(stdout: W) -> Self {
+        Sinks { stdout, errors: None, valid: None }
+    }
+
+    /// Creates the `--errors` and `--valid` files that `layouts` asks for, at
+    /// `errors` and `valid`, and writes their header rows.
+    ///
+    /// # Errors
+    /// The path of a file that cannot be created or written, and why.
+    pub fn with_files<'p>(
+        mut self,
+        layouts: &Layouts,
+        errors: Option<&'p Path>,
+        valid: Option<&'p Path>,
+    ) -> Result<Self, (&'p Path, io::Error)> {
+        let create = |path: &'p Path, header: String| {
+            let mut out = BufWriter::new(File::create(path).map_err(|e| (path, e))?);
+            out.write_all(header.as_bytes()).map_err(|e| (path, e))?;
+            Ok::<_, (&'p Path, io::Error)>(out)
+        };
+        if let Some(path) = errors {
+            self.errors = Some(create(path, layouts.errors_header())?);
+        }
+        if let Some(path) = valid {
+            self.valid = Some(create(path, layouts.valid_header())?);
+        }
+        Ok(self)
     }
 
     /// The stdout writer back.
@@ -41,45 +69,147 @@ impl<W: Write> Sinks<W> {
 
 impl<W: Write> Sink for Sinks<W> {
     fn write(&mut self, checked: &Checked) -> io::Result<()> {
-        if !checked.text.is_empty() {
-            self.stdout.write_all(checked.text.as_bytes())?;
-        }
+        self.stdout.write_all(checked.text.as_bytes())?;
         if let Some(errors) = &mut self.errors {
-            errors.write(checked)?;
+            errors.write_all(checked.errors.as_bytes())?;
         }
         if let Some(valid) = &mut self.valid {
-            valid.write(checked)?;
+            valid.write_all(checked.valid.as_bytes())?;
         }
         Ok(())
     }
 
     fn flush(&mut self) -> io::Result<()> {
         self.stdout.flush()?;
-        if let Some(errors) = &mut self.errors {
-            errors.out.flush()?;
-        }
-        if let Some(valid) = &mut self.valid {
-            valid.flush()?;
+        for file in [&mut self.errors, &mut self.valid].into_iter().flatten() {
+            file.flush()?;
         }
         Ok(())
     }
 }
 
-/// What the files need to know about the input.
-#[derive(Clone, Debug)]
-pub struct Columns {
+/// How a record's lines of the `--errors` and `--valid` files are made.
+#[derive(Debug, Default)]
+pub struct Layouts {
     /// Rows, lines or records.
-    pub unit: Unit,
-    /// The `--id-column` header, when given.
-    pub id: Option<String>,
+    unit: Option<Unit>,
+    /// The `--id-column` name, when given.
+    id: Option<String>,
     /// Each field's pointer and the header it was read from (tables only).
-    pub sources: HashMap<String, String>,
+    sources: HashMap<String, String>,
+    /// Whether there is an `--errors` file.
+    errors: bool,
+    /// The `--valid` file's format, when there is one.
+    valid: Option<ValidFormat>,
 }
 
-impl Columns {
-    /// The record's number as the unit counts it.
-    fn number(&self, checked: &Checked) -> u64 {
-        self.unit.number(checked.n, checked.row)
+/// The `--valid` file's format.
+#[derive(Debug)]
+enum ValidFormat {
+    /// `{"row":R,"id":...,"normalized":{...}}` per line.
+    Ndjson,
+    /// A header of the profile's fields (dotted), one row per record.
+    Csv(Vec<&'static str>),
+}
+
+impl Layouts {
+    /// The layouts for an input placed by `unit`, with the `--id-column` name and
+    /// the table's header `sources`; `errors` when there is an `--errors` file,
+    /// `valid` the `--valid` file's path (CSV when it ends in `.csv`).
+    pub fn new(
+        provider: Provider,
+        unit: Unit,
+        id: Option<String>,
+        sources: HashMap<String, String>,
+        errors: bool,
+        valid: Option<&Path>,
+    ) -> Self {
+        let valid = valid.map(|path| {
+            let is_csv = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+            if is_csv {
+                ValidFormat::Csv(csv_fields(provider))
+            } else {
+                ValidFormat::Ndjson
+            }
+        });
+        Layouts { unit: Some(unit), id, sources, errors, valid }
+    }
+
+    fn unit(&self) -> Unit {
+        self.unit.unwrap_or(Unit::Record)
+    }
+
+    /// The errors file's header row.
+    fn errors_header(&self) -> String {
+        let mut header = vec![self.unit().word().to_owned()];
+        header.extend(self.id.as_deref().map(safe));
+        header.extend(["column", "severity", "code", "message"].map(str::to_owned));
+        csv_line(&header)
+    }
+
+    /// The valid file's header row (nothing for NDJSON).
+    fn valid_header(&self) -> String {
+        let Some(ValidFormat::Csv(fields)) = &self.valid else { return String::new() };
+        let mut header = vec![self.unit().word().to_owned()];
+        header.extend(self.id.as_deref().map(safe));
+        header.extend(fields.iter().map(|p| p.trim_start_matches('/').replace('/', ".")));
+        csv_line(&header)
+    }
+
+    /// Record `n`'s lines: `(errors, valid)`, empty when the file is not asked for
+    /// (or, for `valid`, when the record is not valid).
+    pub fn render(&self, n: u64, row: u64, id: Option<&str>, outcome: &Outcome) -> (String, String) {
+        let number = self.unit().number(n, row).to_string();
+        let errors = if self.errors { self.errors_lines(&number, id, outcome) } else { String::new() };
+        let valid = match (&self.valid, outcome.normalized.as_ref().filter(|_| outcome.valid)) {
+            (Some(format), Some(payload)) => self.valid_line(format, &number, id, payload),
+            _ => String::new(),
+        };
+        (errors, valid)
+    }
+
+    fn errors_lines(&self, number: &str, id: Option<&str>, outcome: &Outcome) -> String {
+        let id = id.map(safe).unwrap_or_default();
+        let all = outcome.errors.iter().map(|d| ("error", d)).chain(outcome.warnings.iter().map(|d| ("warning", d)));
+        let mut out = String::new();
+        for (severity, d) in all {
+            let column = safe(&self.column(&d.path));
+            let mut row: Vec<&str> = vec![number];
+            if self.id.is_some() {
+                row.push(&id);
+            }
+            row.extend([column.as_str(), severity, d.code.as_str(), &d.message]);
+            out.push_str(&csv_line(&row));
+        }
+        out
+    }
+
+    fn valid_line(&self, format: &ValidFormat, number: &str, id: Option<&str>, payload: &Value) -> String {
+        match format {
+            ValidFormat::Ndjson => {
+                let mut line = format!("{{\"{}\":{number}", self.unit().word());
+                if self.id.is_some() {
+                    line.push_str(",\"id\":");
+                    line.push_str(&serde_json::to_string(&id).unwrap_or_else(|_| "null".to_owned()));
+                }
+                line.push_str(",\"normalized\":");
+                line.push_str(&payload.to_string());
+                line.push_str("}\n");
+                line
+            }
+            ValidFormat::Csv(fields) => {
+                let mut row = vec![number.to_owned()];
+                if self.id.is_some() {
+                    row.push(id.map(safe).unwrap_or_default());
+                }
+                row.extend(fields.iter().map(|p| match payload.pointer(p) {
+                    None | Some(Value::Null) => String::new(),
+                    Some(Value::String(s)) => s.clone(),
+                    Some(other) => other.to_string(),
+                }));
+                csv_line(&row)
+            }
+        }
     }
 
     /// The header a diagnostic's path came from: the field's own column, or its
@@ -100,111 +230,14 @@ impl Columns {
     }
 }
 
-/// `--errors FILE`.
-pub struct ErrorsFile {
-    out: csv::Writer<BufWriter<File>>,
-    columns: Columns,
-}
-
-impl ErrorsFile {
-    /// Creates `path` and writes its header row.
-    ///
-    /// # Errors
-    /// The file cannot be created or written.
-    pub fn create(path: &Path, columns: Columns) -> io::Result<Self> {
-        let mut out = csv::Writer::from_writer(BufWriter::new(File::create(path)?));
-        let mut header = vec![columns.unit.word().to_owned()];
-        header.extend(columns.id.as_deref().map(safe));
-        header.extend(["column", "severity", "code", "message"].map(str::to_owned));
-        out.write_record(&header)?;
-        Ok(ErrorsFile { out, columns })
+/// One CSV line (RFC 4180 quoting, `\n` ending).
+fn csv_line<S: AsRef<[u8]>>(cells: &[S]) -> String {
+    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    // Writing to memory fails only on a bug; an empty line then is the least harm.
+    if out.write_record(cells).is_err() {
+        return String::new();
     }
-
-    fn write(&mut self, checked: &Checked) -> io::Result<()> {
-        let number = self.columns.number(checked).to_string();
-        let id = checked.id.as_deref().map(safe).unwrap_or_default();
-        let outcome = &checked.outcome;
-        let all = outcome.errors.iter().map(|d| ("error", d)).chain(outcome.warnings.iter().map(|d| ("warning", d)));
-        for (severity, d) in all {
-            let column = safe(&self.columns.column(&d.path));
-            let mut row: Vec<&str> = vec![&number];
-            if self.columns.id.is_some() {
-                row.push(&id);
-            }
-            row.extend([column.as_str(), severity, d.code.as_str(), &d.message]);
-            self.out.write_record(&row)?;
-        }
-        Ok(())
-    }
-}
-
-/// `--valid FILE`.
-pub struct ValidFile(Valid);
-
-enum Valid {
-    /// One JSON object per valid record: `{"row":R,"id":...,"normalized":{...}}`.
-    Ndjson { out: BufWriter<File>, columns: Columns },
-    /// A header of the profile's fields (dotted), one row per valid record.
-    Csv { out: Box<csv::Writer<BufWriter<File>>>, columns: Columns, fields: Vec<&'static str> },
-}
-
-impl ValidFile {
-    /// Creates `path`: CSV when its name ends in `.csv`, else NDJSON.
-    ///
-    /// # Errors
-    /// The file cannot be created or written.
-    pub fn create(path: &Path, provider: Provider, columns: Columns) -> io::Result<Self> {
-        let file = BufWriter::new(File::create(path)?);
-        let is_csv = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        if !is_csv {
-            return Ok(ValidFile(Valid::Ndjson { out: file, columns }));
-        }
-        let fields = csv_fields(provider);
-        let mut out = csv::Writer::from_writer(file);
-        let mut header = vec![columns.unit.word().to_owned()];
-        header.extend(columns.id.as_deref().map(safe));
-        header.extend(fields.iter().map(|p| p.trim_start_matches('/').replace('/', ".")));
-        out.write_record(&header)?;
-        Ok(ValidFile(Valid::Csv { out: Box::new(out), columns, fields }))
-    }
-
-    fn write(&mut self, checked: &Checked) -> io::Result<()> {
-        let Some(payload) = checked.outcome.normalized.as_ref().filter(|_| checked.outcome.valid) else {
-            return Ok(());
-        };
-        match &mut self.0 {
-            Valid::Ndjson { out, columns } => {
-                let mut line = format!("{{\"{}\":{}", columns.unit.word(), columns.number(checked));
-                if columns.id.is_some() {
-                    line.push_str(",\"id\":");
-                    line.push_str(&serde_json::to_string(&checked.id).unwrap_or_else(|_| "null".to_owned()));
-                }
-                line.push_str(",\"normalized\":");
-                line.push_str(&payload.to_string());
-                line.push_str("}\n");
-                out.write_all(line.as_bytes())
-            }
-            Valid::Csv { out, columns, fields } => {
-                let mut row = vec![columns.number(checked).to_string()];
-                if columns.id.is_some() {
-                    row.push(checked.id.as_deref().map(safe).unwrap_or_default());
-                }
-                row.extend(fields.iter().map(|p| match payload.pointer(p) {
-                    None | Some(Value::Null) => String::new(),
-                    Some(Value::String(s)) => s.clone(),
-                    Some(other) => other.to_string(),
-                }));
-                out.write_record(&row).map_err(io::Error::from)
-            }
-        }
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        match &mut self.0 {
-            Valid::Ndjson { out, .. } => out.flush(),
-            Valid::Csv { out, .. } => out.flush(),
-        }
-    }
+    out.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
 }
 
 /// The profile's fields that are one CSV column each: the leaves, and the
@@ -213,18 +246,16 @@ impl ValidFile {
 /// leaves (`billing_address`).
 fn csv_fields(provider: Provider) -> Vec<&'static str> {
     let fields = catalog::profile(provider).fields;
-    let has_children = |p: &str| {
-        fields.iter().any(|f| f.path.len() > p.len() && f.path.starts_with(p) && f.path.as_bytes()[p.len()] == b'/')
+    let under = |path: &str, parent: &str| {
+        path.len() > parent.len() && path.starts_with(parent) && path.as_bytes()[parent.len()] == b'/'
     };
     let mut out: Vec<&'static str> = Vec::new();
     for f in fields {
-        let free_form = matches!(f.kind, Kind::Object | Kind::List(_));
-        if free_form && has_children(f.path) && matches!(f.kind, Kind::Object) {
-            continue; // A group such as billing_address: its leaves are columns.
+        let group = matches!(f.kind, Kind::Object) && fields.iter().any(|g| under(g.path, f.path));
+        if group {
+            continue; // Such as billing_address: its leaves are the columns.
         }
-        let under_free_form =
-            out.iter().any(|p| f.path.starts_with(p) && f.path.as_bytes().get(p.len()) == Some(&b'/'));
-        if !under_free_form && !out.contains(&f.path) {
+        if !out.iter().any(|p| under(f.path, p)) && !out.contains(&f.path) {
             out.push(f.path);
         }
     }
@@ -254,14 +285,12 @@ mod tests {
 
     #[test]
     fn diagnostics_name_their_column() {
-        let columns = Columns {
-            unit: Unit::Row,
-            id: None,
-            sources: [("/email".to_owned(), "E-Mail".to_owned())].into_iter().collect(),
-        };
-        assert_eq!(columns.column("/email"), "E-Mail");
-        assert_eq!(columns.column("/billing_address/city"), "billing_address.city");
-        assert_eq!(columns.column(""), "");
+        let sources = [("/email".to_owned(), "E-Mail".to_owned())].into_iter().collect();
+        let layouts = Layouts::new(Provider::Stax, Unit::Row, None, sources, true, None);
+        assert_eq!(layouts.column("/email"), "E-Mail");
+        assert_eq!(layouts.column("/billing_address/city"), "billing_address.city");
+        assert_eq!(layouts.column(""), "");
         assert_eq!(safe("=HYPERLINK()"), "'=HYPERLINK()");
+        assert_eq!(csv_line(&["a", "b,c", "d\"e"]), "a,\"b,c\",\"d\"\"e\"\n");
     }
 }

@@ -93,28 +93,24 @@ fn check(args: &CheckArgs) -> ExitCode {
     for line in &input.notes {
         note(line);
     }
-    let columns = files::Columns { unit: input.unit, id: args.id_column.clone(), sources: input.sources.clone() };
-    let errors = match args.errors.as_deref().map(|p| files::ErrorsFile::create(p, columns.clone()).map_err(|e| (p, e)))
-    {
-        None => None,
-        Some(Ok(file)) => Some(file),
-        Some(Err((p, e))) => {
-            note(format_args!("cannot write {}: {e}", p.display()));
+    let show_progress = io::stderr().is_terminal() && !stdout.is_terminal();
+    let mut progress = progress::Progress::new(show_progress, input.len, input.read);
+    let layouts = files::Layouts::new(
+        args.provider,
+        input.unit,
+        args.id_column.clone(),
+        input.sources,
+        args.errors.is_some(),
+        args.valid.as_deref(),
+    );
+    let out = files::Sinks::new(BufWriter::with_capacity(64 * 1024, stdout.lock()));
+    let mut out = match out.with_files(&layouts, args.errors.as_deref(), args.valid.as_deref()) {
+        Ok(out) => out,
+        Err((path, e)) => {
+            note(format_args!("cannot write {}: {e}", path.display()));
             return ExitCode::from(2);
         }
     };
-    let valid =
-        match args.valid.as_deref().map(|p| files::ValidFile::create(p, args.provider, columns).map_err(|e| (p, e))) {
-            None => None,
-            Some(Ok(file)) => Some(file),
-            Some(Err((p, e))) => {
-                note(format_args!("cannot write {}: {e}", p.display()));
-                return ExitCode::from(2);
-            }
-        };
-    let show_progress = io::stderr().is_terminal() && !stdout.is_terminal();
-    let mut progress = progress::Progress::new(show_progress, input.len, input.read);
-    let mut out = files::Sinks::new(BufWriter::with_capacity(64 * 1024, stdout.lock()), errors, valid);
     let job = check::Job {
         provider: args.provider,
         options,
@@ -122,6 +118,7 @@ fn check(args: &CheckArgs) -> ExitCode {
         unit: input.unit,
         id_column: args.id_column.clone(),
         only_invalid: args.only_invalid,
+        files: layouts,
     };
     let (stats, result) = check::run(job, jobs, input.records, &mut out, |stats| progress.update(stats.records));
     progress.finish();

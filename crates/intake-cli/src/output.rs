@@ -23,6 +23,10 @@ pub struct Checked {
     pub outcome: Outcome,
     /// What goes to stdout (empty for a valid record under `--only-invalid`).
     pub text: String,
+    /// Its lines of the `--errors` file (empty without one).
+    pub errors: String,
+    /// Its line of the `--valid` file (empty without one, or when invalid).
+    pub valid: String,
 }
 
 /// Where checked records go, in input order.
