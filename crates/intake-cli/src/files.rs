@@ -230,14 +230,26 @@ impl Layouts {
     }
 }
 
-/// One CSV line (RFC 4180 quoting, `\n` ending).
-fn csv_line<S: AsRef<[u8]>>(cells: &[S]) -> String {
-    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    // Writing to memory fails only on a bug; an empty line then is the least harm.
-    if out.write_record(cells).is_err() {
-        return String::new();
+/// One CSV line: RFC 4180 quoting (a cell with a comma, a quote or a line break is
+/// quoted, its quotes doubled), `\n` ending. By hand: a csv::Writer per line would
+/// allocate its 8 KiB buffer for every record.
+fn csv_line<S: AsRef<str>>(cells: &[S]) -> String {
+    let mut out = String::new();
+    for (i, cell) in cells.iter().enumerate() {
+        let cell = cell.as_ref();
+        if i > 0 {
+            out.push(',');
+        }
+        if cell.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(cell);
+        }
     }
-    out.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
+    out.push('\n');
+    out
 }
 
 /// The profile's fields that are one CSV column each: the leaves, and the

@@ -382,3 +382,15 @@ fn a_repeated_email_names_the_row_it_repeats() {
         "repeats the email of row 2; Stax will create a second customer, not merge them"
     );
 }
+
+#[test]
+fn a_us_zip_without_its_leading_zero_is_warned_about_for_juicyway_too() {
+    let text = "first_name,last_name,email,phone,type,billing_address.line1,billing_address.city,\
+                billing_address.state,billing_address.zip_code,billing_address.country\n\
+                Ada,Lovelace,ada@example.com,+1 201 555 0123,individual,1 Main St,Hoboken,NJ,7030,US\n\
+                Bola,Ade,bola@example.com,+2348031234567,individual,12 Way,Lekki,Lagos,106104,NG\n";
+    let (code, out, _) = run(check("juicyway").arg(scratch("juicyway-us.csv", text)));
+    assert_eq!(code, 0, "a warning, not an error");
+    assert!(has(&out[0], "warnings", "/billing_address/zip_code", "zip.leading_zero"), "{}", out[0]);
+    assert!(out[1]["warnings"].as_array().unwrap().is_empty(), "a Nigerian postcode is not checked as a ZIP");
+}

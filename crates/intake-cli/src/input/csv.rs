@@ -20,6 +20,12 @@ pub(crate) struct CsvRows<R> {
     row: u64,
     /// Blank lines skipped, added to the empty rows told at the end.
     blank: Arc<AtomicU64>,
+    /// The row being read, reused: each row handed on is a clone of it, three
+    /// exact-size allocations rather than a record grown cell by cell (the worker
+    /// that frees it is another thread, where every allocation costs more).
+    buf: csv::ByteRecord,
+    /// The last cell without its `\r`, reused.
+    scratch: Vec<u8>,
 }
 
 impl<R: Read> CsvRows<R> {
@@ -31,7 +37,7 @@ impl<R: Read> CsvRows<R> {
             .delimiter(delimiter)
             .terminator(csv::Terminator::Any(b'\n'))
             .from_reader(src);
-        CsvRows { reader, row: 0, blank }
+        CsvRows { reader, row: 0, blank, buf: csv::ByteRecord::new(), scratch: Vec::new() }
     }
 }
 
@@ -40,10 +46,9 @@ impl<R: Read> Iterator for CsvRows<R> {
 
     fn next(&mut self) -> Option<io::Result<Row>> {
         let before = self.reader.position().line();
-        let mut cells = csv::ByteRecord::new();
-        let read = self.reader.read_byte_record(&mut cells);
+        let read = self.reader.read_byte_record(&mut self.buf);
         let consumed = self.reader.position().line().saturating_sub(before);
-        let inner = cells.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
+        let inner = memchr::memchr_iter(b'\n', self.buf.as_slice()).count() as u64;
         // Lines consumed = blank lines + breaks inside cells + the row's own end.
         let blank = consumed.saturating_sub(inner + 1);
         self.blank.fetch_add(blank, Ordering::Relaxed);
@@ -51,8 +56,8 @@ impl<R: Read> Iterator for CsvRows<R> {
         match read {
             Ok(false) => None,
             Ok(true) => {
-                strip_cr(&mut cells);
-                Some(Ok(Row::Cells(self.row, cells)))
+                strip_cr(&mut self.buf, &mut self.scratch);
+                Some(Ok(Row::Cells(self.row, self.buf.clone())))
             }
             Err(e) => match e.into_kind() {
                 csv::ErrorKind::Io(e) => Some(Err(e)),
@@ -62,14 +67,16 @@ impl<R: Read> Iterator for CsvRows<R> {
     }
 }
 
-/// Drops the `\r` of a `\r\n` ending from the row's last cell.
-fn strip_cr(cells: &mut csv::ByteRecord) {
+/// Drops the `\r` of a `\r\n` ending from the row's last cell (`scratch` holds it
+/// while the record is shortened).
+fn strip_cr(cells: &mut csv::ByteRecord, scratch: &mut Vec<u8>) {
     let n = cells.len();
     let Some(last) = cells.get(n.wrapping_sub(1)) else { return };
     if let Some(kept) = last.strip_suffix(b"\r") {
-        let kept = kept.to_vec();
+        scratch.clear();
+        scratch.extend_from_slice(kept);
         cells.truncate(n - 1);
-        cells.push_field(&kept);
+        cells.push_field(scratch);
     }
 }
 
