@@ -187,14 +187,14 @@ impl Layouts {
     fn valid_line(&self, format: &ValidFormat, number: &str, id: Option<&str>, payload: &Value) -> String {
         match format {
             ValidFormat::Ndjson => {
-                let mut line = format!("{{\"{}\":{number}", self.unit().word());
+                use std::fmt::Write as _;
+                let mut line = String::with_capacity(512);
+                let _ = write!(line, "{{\"{}\":{number}", self.unit().word());
                 if self.id.is_some() {
-                    line.push_str(",\"id\":");
-                    line.push_str(&serde_json::to_string(&id).unwrap_or_else(|_| "null".to_owned()));
+                    let _ = write!(line, ",\"id\":{}", id.map_or(Value::Null, |s| Value::String(s.to_owned())));
                 }
-                line.push_str(",\"normalized\":");
-                line.push_str(&payload.to_string());
-                line.push_str("}\n");
+                // Value's Display writes compact JSON straight into the line.
+                let _ = writeln!(line, ",\"normalized\":{payload}}}");
                 line
             }
             ValidFormat::Csv(fields) => {
