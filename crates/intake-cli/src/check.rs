@@ -3,14 +3,16 @@
 //!
 //! ```text
 //! reader thread ──chunks of 512──▶ N worker threads ──▶ main thread
-//!  (split input)                  (parse JSON, validate,  (reorder by chunk,
-//!                                  render the line)        Batch::apply, write)
+//!  (split input)                  (parse JSON or build a  (reorder by chunk,
+//!                                  row, validate, damage   Batch::apply, write
+//!                                  checks, render lines)   stdout and files)
 //! ```
 //!
 //! Validation is pure, so records are validated in any order; only
 //! [`Batch::apply`] needs input order, and it only compares a key per record, so
-//! the main thread's share is small. Workers render each line too; the main
-//! thread renders again only the rare outcome that a batch rule changed.
+//! the main thread's share is small. Workers render each record's lines too
+//! (stdout's, and the `--errors`/`--valid` files'); the main thread renders again
+//! only the rare outcome that a batch rule changed.
 //!
 //! Memory stays flat: at most [`IN_FLIGHT`] chunks exist between the reader
 //! and the writer (the reader takes a permit per chunk, the writer gives it back).

@@ -1,9 +1,16 @@
 //! Reading records: opening the input, deciding its format, and streaming it.
 //!
-//! Every format yields [`Raw`] records one at a time, so memory stays flat
-//! whatever the input's length: NDJSON line by line, CSV row by row, and a JSON
-//! array element by element. JSON text is not parsed here but in the worker
-//! threads (see `check`), so parsing runs on every core.
+//! Every format yields [`Record`]s one at a time, so memory stays flat whatever
+//! the input's length: NDJSON line by line, CSV row by row, and a JSON array
+//! element by element (a workbook is the exception: calamine reads its sheet
+//! whole). Neither JSON text nor a table's row is made into a record here: that
+//! happens in the worker threads (see `check`), so it runs on every core.
+//!
+//! Before the layout is decided, the text is decoded when it is not UTF-8
+//! (`decode`), and a workbook is recognized by its name or its first bytes
+//! (`xlsx`). Tables (`csv`, `xlsx`) share one header compiler (`table`, with
+//! `columns` matching header names to the profile's fields) and number their
+//! rows as a spreadsheet does.
 
 mod columns;
 mod csv;
