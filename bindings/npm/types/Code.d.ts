@@ -63,7 +63,7 @@ export type Code =
   | "phone.country_code_missing"
   /** A national phone number was read in the region the profile knows and converted to E.164. */
   | "phone.national"
-  /** A number written with its region's calling code but without the leading + was read as international and converted to E.164. */
+  /** A phone number began with a country calling code but no + (nor 00): read as international where it is the region's own code (the phone rule), pointed out where it was not valid as written (the command line). */
   | "phone.plus_missing"
   /** Not a country calling code in use. */
   | "phone.country_code_invalid"
@@ -75,6 +75,10 @@ export type Code =
   | "postcode.invalid"
   /** The postcode is accepted by the provider but is not shaped like a UK postcode. */
   | "postcode.not_uk"
+  /** A US address's ZIP code is not 5 digits or ZIP+4 (5 digits, a dash, 4 digits). */
+  | "zip.not_us"
+  /** A US address's ZIP code has 4 digits (or 8 for ZIP+4): a spreadsheet probably dropped its leading zero. */
+  | "zip.leading_zero"
   /** Not an officially assigned ISO 3166-1 country code of the documented kind. */
   | "country.invalid"
   /** An ISO 3166-1 code of the other kind (alpha-2 / alpha-3) was converted to the documented one. */
@@ -127,6 +131,12 @@ export type Code =
   | "boolean.invalid"
   /** A free-form JSON object is larger or deeper than its documented limit. */
   | "json.too_large"
+  /** A cell starts like a spreadsheet formula (=, +, - or @ before text): a spreadsheet that opens an export holding it may run it (CSV injection). */
+  | "cell.formula"
+  /** A cell holds a number in scientific notation (such as 4.47911E+11): a spreadsheet replaced its digits, and the lost ones cannot be recovered. */
+  | "cell.scientific"
+  /** A text shows encoding damage: U+FFFD, mojibake (UTF-8 read as Windows-1252, such as JosÃ©) or ? in place of a letter. */
+  | "text.encoding"
   /** The reference repeats one from an earlier record of the batch. */
   | "batch.ref_duplicate"
   /** The email repeats one from an earlier record of the batch. */

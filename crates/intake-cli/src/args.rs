@@ -6,7 +6,10 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use encoding_rs::Encoding;
 use intake::{Date, Flow, Provider};
+
+use crate::input::Mapping;
 
 /// Validate and normalize payment-provider "create customer" records in bulk.
 #[derive(Debug, Parser)]
@@ -21,7 +24,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check a file of records against a provider's profile: one result per record.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print every profile and its fields, as JSON.
     Providers,
 }
@@ -43,12 +46,44 @@ pub struct CheckArgs {
     pub today: Option<Date>,
 
     /// How to read the input; `auto` decides by extension, then by content.
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto, help_heading = "Input")]
     pub input_format: InputFormat,
 
+    /// The CSV delimiter: a character, or `tab` [default: `,`, `;` or tab, guessed from the header row].
+    #[arg(short, long, value_name = "CHAR", value_parser = parse_delimiter, help_heading = "Input")]
+    pub delimiter: Option<u8>,
+
+    /// The text's encoding: utf-8, utf-16le, utf-16be, cp1252, latin1, or another WHATWG label
+    /// [default: UTF-8; UTF-16 when the file starts with its byte order mark].
+    #[arg(long, value_name = "LABEL", value_parser = crate::input::parse_encoding, help_heading = "Input")]
+    pub encoding: Option<&'static Encoding>,
+
+    /// Read table columns as fields: `'First Name=first_name,Email=email'`; join columns into one
+    /// field with `+`: `'First Name+Last Name=fullName'`. Repeatable.
+    #[arg(long, value_name = "HEADER=FIELD,...", value_parser = Mapping::parse_list, help_heading = "Input")]
+    pub map: Vec<Vec<Mapping>>,
+
+    /// A column (a table) or top-level member (JSON) whose value names each record in every output,
+    /// such as a customer id.
+    #[arg(long, value_name = "NAME", help_heading = "Input")]
+    pub id_column: Option<String>,
+
     /// How to write results [default: pretty when stdout is a terminal, else ndjson].
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, help_heading = "Output")]
     pub output: Option<OutputFormat>,
+
+    /// Write nothing to stdout for a valid record: the report shows only the problems.
+    #[arg(long, help_heading = "Output")]
+    pub only_invalid: bool,
+
+    /// Also write every error and warning to FILE as CSV: row, id, column, severity, code, message.
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
+    pub errors: Option<PathBuf>,
+
+    /// Also write the normalized payload of every valid record to FILE: CSV when it ends in .csv,
+    /// else NDJSON.
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
+    pub valid: Option<PathBuf>,
 
     /// Worker threads that validate records, 1 to 256 [default: the number of available cores].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
@@ -87,6 +122,11 @@ impl CheckArgs {
         }
     }
 
+    /// Every `--map` entry, in order.
+    pub fn maps(&self) -> Vec<Mapping> {
+        self.map.iter().flatten().cloned().collect()
+    }
+
     /// The input path, or `None` for standard input.
     pub fn path(&self) -> Option<&std::path::Path> {
         self.file.as_deref().filter(|p| p.as_os_str() != "-")
@@ -104,6 +144,8 @@ pub enum InputFormat {
     Ndjson,
     /// A header row of field paths, then one record per row.
     Csv,
+    /// A spreadsheet workbook (.xlsx, .xlsm, .xlsb, .xls, .ods): its first sheet, read as a table.
+    Xlsx,
 }
 
 /// How results are written.
@@ -121,6 +163,14 @@ fn parse_provider(s: &str) -> Result<Provider, String> {
 
 fn parse_flow(s: &str) -> Result<Flow, String> {
     s.trim().parse().ok().and_then(Flow::from_number).ok_or_else(|| "a flow is 1, 2, 3 or 4".to_owned())
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ if s.len() == 1 && s.is_ascii() && s != "\"" && s != "\n" && s != "\r" => Ok(s.as_bytes()[0]),
+        _ => Err("a delimiter is one ASCII character such as ; or |, or `tab`".to_owned()),
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -143,5 +193,8 @@ mod tests {
         assert!(parse_flow("5").is_err());
         assert!(parse_date("2026-02-30").is_err());
         assert_eq!(parse_provider("Stax"), Ok(Provider::Stax));
+        assert_eq!(parse_delimiter("tab"), Ok(b'\t'));
+        assert_eq!(parse_delimiter(";"), Ok(b';'));
+        assert!(parse_delimiter(";;").is_err());
     }
 }

@@ -3,14 +3,16 @@
 //!
 //! ```text
 //! reader thread ──chunks of 512──▶ N worker threads ──▶ main thread
-//!  (split input)                  (parse JSON, validate,  (reorder by chunk,
-//!                                  render the line)        Batch::apply, write)
+//!  (split input)                  (parse JSON or build a  (reorder by chunk,
+//!                                  row, validate, damage   Batch::apply, write
+//!                                  checks, render lines)   stdout and files)
 //! ```
 //!
 //! Validation is pure, so records are validated in any order; only
 //! [`Batch::apply`] needs input order, and it only compares a key per record, so
-//! the main thread's share is small. Workers render each line too; the main
-//! thread renders again only the rare outcome that a batch rule changed.
+//! the main thread's share is small. Workers render each record's lines too
+//! (stdout's, and the `--errors`/`--valid` files'); the main thread renders again
+//! only the rare outcome that a batch rule changed.
 //!
 //! Memory stays flat: at most [`IN_FLIGHT`] chunks exist between the reader
 //! and the writer (the reader takes a permit per chunk, the writer gives it back).
@@ -20,7 +22,7 @@
 //! exits and takes them with it.
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -28,14 +30,15 @@ use std::thread;
 use intake::{Batch, Code, Fault, Options, Outcome, Provider};
 
 use crate::args::OutputFormat;
-use crate::input::{Pos, Raw};
+use crate::input::{Pos, Raw, Record, Unit};
+use crate::output::{Checked, Place, Sink};
 use crate::summary::Stats;
 
 /// Records per chunk: large enough to make channel traffic negligible, small
 /// enough that output follows input closely.
 const CHUNK: usize = 512;
 
-/// What validates one record: the provider, the options and the output format.
+/// What validates one record: the provider, the options and how results are written.
 #[derive(Debug)]
 pub struct Job {
     /// The profile.
@@ -44,27 +47,74 @@ pub struct Job {
     pub options: Options,
     /// How each result is written.
     pub output: OutputFormat,
+    /// How records are placed in the input.
+    pub unit: Unit,
+    /// `--id-column`: the member of a JSON record, or the column of a table, carried into the results.
+    pub id_column: Option<String>,
+    /// `--only-invalid`: write nothing to stdout for a valid record.
+    pub only_invalid: bool,
+    /// How the `--errors` and `--valid` files' lines are made.
+    pub files: crate::files::Layouts,
 }
 
 impl Job {
-    /// A job for `provider` with `options`, writing `output`.
+    /// A job for `provider` with `options`, writing `output`, for an NDJSON input
+    /// with no id column and every record shown.
     pub fn new(provider: Provider, options: Options, output: OutputFormat) -> Self {
-        Job { provider, options, output }
+        Job {
+            provider,
+            options,
+            output,
+            unit: Unit::Line,
+            id_column: None,
+            only_invalid: false,
+            files: crate::files::Layouts::default(),
+        }
     }
 
-    /// Validates one record, reporting an unreadable one as an invalid record.
-    fn outcome(&self, raw: Raw) -> Outcome {
+    /// Validates one record, reporting an unreadable one as an invalid record, and
+    /// adds the warnings for damaged cells. Returns the outcome and the record's id.
+    fn outcome(&self, raw: Raw, id: Option<String>) -> (Outcome, Option<String>) {
+        let checked = |value: &serde_json::Value| {
+            let mut outcome = intake::validate(self.provider, value, &self.options);
+            crate::damage::check(self.provider, value, &mut outcome);
+            outcome
+        };
         match raw {
-            Raw::Value(value) => intake::validate(self.provider, &value, &self.options),
-            Raw::Json { text, at } => match intake::parse_record(&text, &self.options.limits) {
-                Ok(value) => intake::validate(self.provider, &value, &self.options),
-                Err(fault) if fault.code == Code::RecordMalformed => {
-                    Outcome::unreadable(Fault::owned(Code::RecordMalformed, located(&text, at)))
-                }
-                Err(fault) => Outcome::unreadable(fault),
+            Raw::Value(value) => (checked(&value), id),
+            Raw::Cells(cells) => match cells.build() {
+                Ok((value, id)) => (checked(&value), id),
+                Err(fault) => (Outcome::unreadable(fault), None),
             },
-            Raw::Unreadable(fault) => Outcome::unreadable(fault),
+            Raw::Json { text, at } => match intake::parse_record(&text, &self.options.limits) {
+                Ok(value) => {
+                    let id = self.id_column.as_deref().and_then(|name| match value.get(name)? {
+                        serde_json::Value::String(s) => Some(s.clone()),
+                        serde_json::Value::Number(n) => Some(n.to_string()),
+                        _ => None,
+                    });
+                    (checked(&value), id)
+                }
+                Err(fault) if fault.code == Code::RecordMalformed => {
+                    (Outcome::unreadable(Fault::owned(Code::RecordMalformed, located(&text, at))), id)
+                }
+                Err(fault) => (Outcome::unreadable(fault), id),
+            },
+            Raw::Unreadable(fault) => (Outcome::unreadable(fault), id),
         }
+    }
+
+    /// Record `n`'s results, rendered: its stdout text (nothing for a valid one under
+    /// `--only-invalid`) and its lines of the files.
+    pub fn render(&self, n: u64, row: u64, id: Option<String>, outcome: Outcome) -> Checked {
+        let text = if self.only_invalid && outcome.valid {
+            String::new()
+        } else {
+            let place = Place { unit: self.unit, row, id: id.as_deref(), with_id: self.id_column.is_some() };
+            crate::output::render(self.output, n, &place, &outcome)
+        };
+        let (errors, valid) = self.files.render(n, row, id.as_deref(), &outcome);
+        Checked { n, row, id, outcome, text, errors, valid }
     }
 }
 
@@ -104,11 +154,11 @@ pub enum Stop {
 struct Chunk {
     seq: u64,
     first: u64,
-    raws: Vec<Raw>,
+    raws: Vec<Record>,
 }
 
-/// A chunk's outcomes, each with its rendered text; or the input's read error.
-type Done = (u64, io::Result<Vec<(Outcome, String)>>);
+/// A chunk's results; or the input's read error.
+type Done = (u64, io::Result<Vec<Checked>>);
 
 /// Checks every record of `records` with `jobs` worker threads, writing each
 /// result to `out` in input order. `each_chunk` is called after every chunk
@@ -116,8 +166,8 @@ type Done = (u64, io::Result<Vec<(Outcome, String)>>);
 pub fn run(
     job: Job,
     jobs: usize,
-    records: Box<dyn Iterator<Item = io::Result<Raw>> + Send>,
-    out: &mut dyn Write,
+    records: Box<dyn Iterator<Item = io::Result<Record>> + Send>,
+    out: &mut dyn Sink,
     mut each_chunk: impl FnMut(&Stats),
 ) -> (Stats, Result<(), Stop>) {
     let jobs = jobs.max(1);
@@ -158,14 +208,15 @@ pub fn run(
                 Ok(outcomes) => outcomes,
                 Err(e) => return (stats, Err(Stop::Input(e))),
             };
-            for (mut outcome, mut text) in outcomes {
-                let before = (outcome.errors.len(), outcome.warnings.len());
-                batch.apply(&mut outcome);
-                if before != (outcome.errors.len(), outcome.warnings.len()) {
-                    text = crate::output::render(job.output, stats.records, &outcome);
+            for mut checked in outcomes {
+                let before = (checked.outcome.errors.len(), checked.outcome.warnings.len());
+                let number = job.unit.number(checked.n, checked.row);
+                batch.apply_numbered(&mut checked.outcome, number, job.unit.word());
+                if before != (checked.outcome.errors.len(), checked.outcome.warnings.len()) {
+                    checked = job.render(checked.n, checked.row, checked.id, checked.outcome);
                 }
-                stats.add(&outcome);
-                if let Err(e) = out.write_all(text.as_bytes()) {
+                stats.add(&checked.outcome);
+                if let Err(e) = out.write(&checked) {
                     return (stats, Err(Stop::Output(e)));
                 }
             }
@@ -187,7 +238,7 @@ fn spawn(name: &str, f: impl FnOnce() + Send + 'static) -> io::Result<()> {
 
 /// The reader thread: cuts the records into chunks and hands them to the workers.
 fn read(
-    records: Box<dyn Iterator<Item = io::Result<Raw>> + Send>,
+    records: Box<dyn Iterator<Item = io::Result<Record>> + Send>,
     work: &SyncSender<Chunk>,
     done: &SyncSender<Done>,
     permits: &Receiver<()>,
@@ -195,7 +246,7 @@ fn read(
     let mut seq = 0;
     let mut first = 0;
     let mut raws = Vec::with_capacity(CHUNK);
-    let send = |raws: Vec<Raw>, seq: &mut u64, first: &mut u64| {
+    let send = |raws: Vec<Record>, seq: &mut u64, first: &mut u64| {
         let n = raws.len() as u64;
         // A permit first: the writer gives it back once the chunk is written.
         let sent = permits.recv().is_ok() && work.send(Chunk { seq: *seq, first: *first, raws }).is_ok();
@@ -234,10 +285,9 @@ fn work(job: &Job, chunks: &Mutex<Receiver<Chunk>>, done: &SyncSender<Done>) {
         let Ok(chunk) = chunk else { return };
         let outcomes = (chunk.first..)
             .zip(chunk.raws)
-            .map(|(n, raw)| {
-                let outcome = job.outcome(raw);
-                let text = crate::output::render(job.output, n, &outcome);
-                (outcome, text)
+            .map(|(n, record)| {
+                let (outcome, id) = job.outcome(record.raw, record.id);
+                job.render(n, record.row, id, outcome)
             })
             .collect();
         if done.send((chunk.seq, Ok(outcomes))).is_err() {
@@ -268,19 +318,24 @@ mod tests {
         let job = Job::new(Provider::Authvia, options, OutputFormat::Ndjson);
         let records = (0..2000).map(|i| {
             let r = if i == 1500 { 0 } else { i };
-            Ok(Raw::Json {
-                text: format!(r#"{{"ref":"r{r}","addresses":["a{i}@example.com"]}}"#).into_bytes(),
-                at: Pos::START,
+            Ok(Record {
+                raw: Raw::Json {
+                    text: format!(r#"{{"ref":"r{r}","addresses":["a{i}@example.com"]}}"#).into_bytes(),
+                    at: Pos { line: i + 1, column: 1 },
+                },
+                row: i + 1,
+                id: None,
             })
         });
-        let mut out = Vec::new();
-        let (stats, result) = run(job, 2, Box::new(records.collect::<Vec<_>>().into_iter()), &mut out, |_| {});
+        let mut sinks = crate::files::Sinks::new(Vec::new());
+        let (stats, result) = run(job, 2, Box::new(records.collect::<Vec<_>>().into_iter()), &mut sinks, |_| {});
+        let out = sinks.into_stdout();
         assert!(result.is_ok());
         assert_eq!((stats.records, stats.valid), (2000, 1999));
         let text = String::from_utf8(out).unwrap();
         for (i, line) in text.lines().enumerate() {
             assert!(line.starts_with(&format!("{{\"record\":{i},")), "{line}");
         }
-        assert!(text.lines().nth(1500).unwrap().contains("batch.ref_duplicate"));
+        assert!(text.lines().nth(1500).unwrap().contains("repeats the ref of line 1;"));
     }
 }

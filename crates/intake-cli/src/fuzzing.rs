@@ -6,7 +6,7 @@ use std::io::Cursor;
 use intake::{invariants, Options, Provider};
 
 use crate::args::InputFormat;
-use crate::input::{from_source, Raw};
+use crate::input::{from_source, Mapping, Raw, Settings};
 
 /// The record limit the target reads with: small, so limits are reached often.
 const MAX_BYTES: usize = 4096;
@@ -25,8 +25,11 @@ pub fn readers(data: &[u8]) -> Result<(), String> {
     let provider = Provider::ALL[usize::from(selector / 4) % Provider::ALL.len()];
     let options = Options::new(intake::Date::new(2026, 11, 22).unwrap_or(intake::Date::from_unix_days(0)));
     let source = Box::new(Cursor::new(body.to_vec()));
-    let Ok(input) = from_source(source, None, None, "fuzz input", format, provider, MAX_BYTES) else {
-        return Ok(()); // A CSV header that cannot be used: a usage error, exit 2.
+    let maps: &[Mapping] = &[];
+    let settings =
+        Settings { format, provider, max_bytes: MAX_BYTES, delimiter: None, encoding: None, maps, id_column: None };
+    let Ok(input) = from_source(source, None, None, "fuzz input", &settings) else {
+        return Ok(()); // An empty input, or a header that cannot be used: exit 2.
     };
     let mut count = 0usize;
     for raw in input.records {
@@ -34,15 +37,24 @@ pub fn readers(data: &[u8]) -> Result<(), String> {
         if count > body.len() + 1 {
             return Err("more records than the input could hold".to_owned());
         }
-        match raw.map_err(|e| format!("I/O error from memory: {e}"))? {
+        match raw.map_err(|e| format!("I/O error from memory: {e}"))?.raw {
             Raw::Json { text, .. } => {
                 if text.len() > MAX_BYTES {
                     return Err("a JSON record past the size limit was handed on".to_owned());
                 }
                 invariants::record(provider, &text, &options)?;
             }
+            Raw::Cells(cells) => {
+                if let Ok((value, _)) = cells.build() {
+                    invariants::record(provider, value.to_string().as_bytes(), &options)?;
+                    let mut outcome = intake::validate(provider, &value, &options);
+                    crate::damage::check(provider, &value, &mut outcome);
+                }
+            }
             Raw::Value(value) => {
                 invariants::record(provider, value.to_string().as_bytes(), &options)?;
+                let mut outcome = intake::validate(provider, &value, &options);
+                crate::damage::check(provider, &value, &mut outcome);
             }
             Raw::Unreadable(_) => {}
         }

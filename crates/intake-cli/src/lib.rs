@@ -4,6 +4,8 @@
 
 pub mod args;
 pub mod check;
+pub mod damage;
+pub mod files;
 pub mod fuzzing;
 pub mod input;
 pub mod output;

@@ -2,7 +2,9 @@
 //!
 //! ```text
 //! intake check --provider <id> [--flow <n>] [--today YYYY-MM-DD]
-//!              [--input-format auto|json|ndjson|csv] [--output ndjson|pretty]
+//!              [--input-format auto|json|ndjson|csv|xlsx] [-d CHAR] [--encoding LABEL]
+//!              [--map 'Header=field,...'] [--id-column NAME]
+//!              [--output ndjson|pretty] [--only-invalid] [--errors FILE] [--valid FILE]
 //!              [--jobs N] [FILE|-]
 //! intake providers
 //! ```
@@ -10,11 +12,12 @@
 //! Exit status: 0 when every record is valid, 1 when any is invalid, 2 for a
 //! usage error or an input that cannot be opened or read. See README.md.
 
-use intake_cli::{args, check, input, progress};
+use intake_cli::{args, check, files, input, progress};
 
 use std::fmt::Display;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use clap::{CommandFactory, Parser};
@@ -63,17 +66,60 @@ fn check(args: &CheckArgs) -> ExitCode {
     if args.path().is_none() && io::stdin().is_terminal() {
         note("reading records from standard input (end with Ctrl-D)");
     }
-    let input = match input::open(args.path(), args.input_format, args.provider, max_bytes) {
+    // Creating an output file truncates it: never the input.
+    for output in [&args.errors, &args.valid].into_iter().flatten() {
+        if args.path().is_some_and(|input| same_file(input, output)) {
+            note(format_args!("{} is the input file; write the results to another file", output.display()));
+            return ExitCode::from(2);
+        }
+    }
+    let maps = args.maps();
+    let settings = input::Settings {
+        format: args.input_format,
+        provider: args.provider,
+        max_bytes,
+        delimiter: args.delimiter,
+        encoding: args.encoding,
+        maps: &maps,
+        id_column: args.id_column.as_deref(),
+    };
+    let input = match input::open(args.path(), &settings) {
         Ok(input) => input,
         Err(message) => {
             note(message);
             return ExitCode::from(2);
         }
     };
+    for line in &input.notes {
+        note(line);
+    }
     let show_progress = io::stderr().is_terminal() && !stdout.is_terminal();
     let mut progress = progress::Progress::new(show_progress, input.len, input.read);
-    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
-    let job = check::Job::new(args.provider, options, output);
+    let layouts = files::Layouts::new(
+        args.provider,
+        input.unit,
+        args.id_column.clone(),
+        input.sources,
+        args.errors.is_some(),
+        args.valid.as_deref(),
+    );
+    let out = files::Sinks::new(BufWriter::with_capacity(64 * 1024, stdout.lock()));
+    let mut out = match out.with_files(&layouts, args.errors.as_deref(), args.valid.as_deref()) {
+        Ok(out) => out,
+        Err((path, e)) => {
+            note(format_args!("cannot write {}: {e}", path.display()));
+            return ExitCode::from(2);
+        }
+    };
+    let job = check::Job {
+        provider: args.provider,
+        options,
+        output,
+        unit: input.unit,
+        id_column: args.id_column.clone(),
+        only_invalid: args.only_invalid,
+        files: layouts,
+    };
     let (stats, result) = check::run(job, jobs, input.records, &mut out, |stats| progress.update(stats.records));
     progress.finish();
     let status = ExitCode::from(u8::from(stats.invalid() > 0));
@@ -96,8 +142,27 @@ fn check(args: &CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    let empty = input.empty_rows.load(Ordering::Relaxed);
+    if empty > 0 {
+        note(format_args!(
+            "skipped {empty} empty {} (blank lines, or cells all empty)",
+            if empty == 1 { "row" } else { "rows" }
+        ));
+    }
     let _ = io::stderr().write_all(stats.render(started.elapsed()).as_bytes());
+    if stats.records == 0 {
+        note("the input holds no records: nothing was checked");
+        return ExitCode::from(2);
+    }
     status
+}
+
+/// Whether two paths name one existing file.
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// A message on stderr. Not `eprintln!`, which panics when stderr is closed.

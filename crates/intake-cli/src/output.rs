@@ -1,37 +1,102 @@
-//! Writing one record's result: an NDJSON line, or a report for people.
+//! Writing one record's result: an NDJSON line, or a report for people, on
+//! stdout; and, through [`Sink`], the `--errors` and `--valid` files (see `files`).
 
 use std::fmt::Write as _;
+use std::io;
 
 use intake::{Diagnostic, Outcome};
 
 use crate::args::OutputFormat;
+use crate::input::Unit;
+
+/// One record checked: its number in the output (from 0), its row or line, its
+/// `--id-column` value, its outcome, and the text that goes to stdout.
+#[derive(Debug)]
+pub struct Checked {
+    /// The record's number, from 0.
+    pub n: u64,
+    /// Its spreadsheet row or line (see [`Unit`]).
+    pub row: u64,
+    /// The `--id-column` value.
+    pub id: Option<String>,
+    /// The outcome, batch rules applied.
+    pub outcome: Outcome,
+    /// What goes to stdout (empty for a valid record under `--only-invalid`).
+    pub text: String,
+    /// Its lines of the `--errors` file (empty without one).
+    pub errors: String,
+    /// Its line of the `--valid` file (empty without one, or when invalid).
+    pub valid: String,
+}
+
+/// Where checked records go, in input order.
+pub trait Sink {
+    /// Writes one record's results.
+    ///
+    /// # Errors
+    /// The writer's.
+    fn write(&mut self, checked: &Checked) -> io::Result<()>;
+
+    /// Flushes what was written so far.
+    ///
+    /// # Errors
+    /// The writer's.
+    fn flush(&mut self) -> io::Result<()>;
+}
+
+/// Where a record is: how the input places it, its row or line, its id.
+#[derive(Clone, Copy, Debug)]
+pub struct Place<'a> {
+    /// Rows, lines or record numbers.
+    pub unit: Unit,
+    /// The row or line.
+    pub row: u64,
+    /// The `--id-column` value.
+    pub id: Option<&'a str>,
+    /// Whether `--id-column` was given (the NDJSON line then has `"id"`, null when absent).
+    pub with_id: bool,
+}
 
 /// Renders record `n`'s outcome as the text to write, ending with a newline.
-pub fn render(format: OutputFormat, n: u64, outcome: &Outcome) -> String {
+pub fn render(format: OutputFormat, n: u64, place: &Place<'_>, outcome: &Outcome) -> String {
     match format {
-        OutputFormat::Ndjson => ndjson(n, outcome),
-        OutputFormat::Pretty => pretty(n, outcome),
+        OutputFormat::Ndjson => ndjson(n, place, outcome),
+        OutputFormat::Pretty => pretty(n, place, outcome),
     }
 }
 
-/// `{"record":N,` then the outcome's own object, so the keys keep the outcome's
-/// order and the rest of the line is byte for byte what the library and the npm
-/// package give for the record.
-fn ndjson(n: u64, outcome: &Outcome) -> String {
+/// `{"record":N,` (and `"id":...,` with `--id-column`) then the outcome's own
+/// object, so the keys keep the outcome's order and the rest of the line is byte
+/// for byte what the library and the npm package give for the record.
+fn ndjson(n: u64, place: &Place<'_>, outcome: &Outcome) -> String {
     let body = outcome.to_json();
+    let id = if place.with_id {
+        format!("\"id\":{},", serde_json::to_string(&place.id).unwrap_or_else(|_| "null".to_owned()))
+    } else {
+        String::new()
+    };
     match body.strip_prefix('{') {
-        Some(rest) if rest != "}" => format!("{{\"record\":{n},{rest}\n"),
+        Some(rest) if rest != "}" => format!("{{\"record\":{n},{id}{rest}\n"),
         _ => format!("{{\"record\":{n}}}\n"),
     }
 }
 
 /// A header line, then one line per error and warning. The normalized payload is
 /// never printed here: it holds card numbers and CVVs, and a terminal is a log.
-fn pretty(n: u64, outcome: &Outcome) -> String {
+fn pretty(n: u64, place: &Place<'_>, outcome: &Outcome) -> String {
+    let mut at = match place.unit {
+        Unit::Record => String::new(),
+        unit => format!("{} {}", unit.word(), place.row),
+    };
+    if let Some(id) = place.id {
+        let sep = if at.is_empty() { "" } else { ", " };
+        at = format!("{at}{sep}id {}", mask(id));
+    }
+    let at = if at.is_empty() { at } else { format!(" ({at})") };
     let mut out = match outcome.status {
-        _ if outcome.valid => format!("record {n}: VALID\n"),
-        Some(status) => format!("record {n}: INVALID ({status})\n"),
-        None => format!("record {n}: INVALID\n"),
+        _ if outcome.valid => format!("record {n}{at}: VALID\n"),
+        Some(status) => format!("record {n}{at}: INVALID ({status})\n"),
+        None => format!("record {n}{at}: INVALID\n"),
     };
     let rows: Vec<(&str, String, &Diagnostic)> = outcome
         .errors
@@ -53,7 +118,7 @@ fn pretty(n: u64, outcome: &Outcome) -> String {
 
 /// The text with every run of 12 or more digits (the shortest card number)
 /// replaced by `*`s.
-fn mask(text: &str) -> String {
+pub(crate) fn mask(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut digits = String::new();
     let flush = |out: &mut String, digits: &mut String| {
@@ -89,7 +154,11 @@ mod tests {
     fn ndjson_starts_with_the_record_number() {
         let options = intake::Options::new("2026-11-22".parse().unwrap());
         let outcome = intake::validate(intake::Provider::Stax, &serde_json::json!({"company": "Acme"}), &options);
-        let line = render(OutputFormat::Ndjson, 7, &outcome);
+        let place = Place { unit: Unit::Line, row: 9, id: Some("C-1"), with_id: true };
+        let line = render(OutputFormat::Ndjson, 7, &place, &outcome);
+        assert!(line.starts_with(r#"{"record":7,"id":"C-1","valid":true,"errors":[]"#), "{line}");
+        let place = Place { unit: Unit::Line, row: 9, id: None, with_id: false };
+        let line = render(OutputFormat::Ndjson, 7, &place, &outcome);
         assert!(line.starts_with(r#"{"record":7,"valid":true,"errors":[]"#), "{line}");
         assert!(line.ends_with("}\n"));
     }

@@ -5,10 +5,10 @@
 //! Decision: a later record is flagged whether or not the earlier one is valid,
 //! because fixing the earlier one will make the later one collide. Only a 128-bit
 //! hash of each distinct key (a `ref`, a lower-cased email) is kept: 16 bytes a key,
-//! so a million distinct emails cost about 32 MB with the set's overhead, and a
+//! so a million distinct emails cost about 40 MB with the map's overhead (with the first record's number), and a
 //! collision (two different keys taken for one) is about as likely as 1 in 10^26.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use serde_json::Value;
@@ -30,14 +30,16 @@ use crate::{validate, Code, Diagnostic, Options, Outcome, Provider, Severity};
 #[derive(Debug)]
 pub struct Batch {
     provider: Provider,
-    seen: HashSet<u128>,
+    /// Each key's fingerprint, and the number its first record was given (see
+    /// [`Batch::apply_numbered`]; 0 when applied without one).
+    seen: HashMap<u128, u64>,
 }
 
 impl Batch {
     /// An empty batch for `provider`.
     #[must_use]
     pub fn new(provider: Provider) -> Self {
-        Batch { provider, seen: HashSet::new() }
+        Batch { provider, seen: HashMap::new() }
     }
 
     /// Validates the next record and applies the batch rules to it.
@@ -50,11 +52,39 @@ impl Batch {
     /// Applies the batch rules to the outcome of the next record, in input order.
     /// (Records may be validated in parallel; this step must see them in order.)
     pub fn apply(&mut self, outcome: &mut Outcome) {
+        self.apply_at(outcome, None);
+    }
+
+    /// As [`Batch::apply`], for a caller that numbers its records (a spreadsheet's
+    /// rows, a file's lines): a repeated key's message names the first record that
+    /// had it, as `{unit} {number}`, so the person fixing it can find both.
+    ///
+    /// # Example
+    /// ```
+    /// use serde_json::json;
+    /// let options = intake::Options::default();
+    /// let mut batch = intake::Batch::new(intake::Provider::Stax);
+    /// for row in [2, 3] {
+    ///     let mut outcome = intake::validate(intake::Provider::Stax, &json!({"email": "a@example.com"}), &options);
+    ///     batch.apply_numbered(&mut outcome, row, "row");
+    ///     if row == 3 {
+    ///         assert!(outcome.warnings[0].message.starts_with("repeats the email of row 2;"));
+    ///     }
+    /// }
+    /// ```
+    pub fn apply_numbered(&mut self, outcome: &mut Outcome, number: u64, unit: &'static str) {
+        self.apply_at(outcome, Some((number, unit)));
+    }
+
+    fn apply_at(&mut self, outcome: &mut Outcome, here: Option<(u64, &'static str)>) {
         let Some(key) = outcome.batch_key.take() else { return };
-        let fresh = self.seen.insert(fingerprint(&key));
-        if fresh {
-            return;
-        }
+        let first = match self.seen.entry(fingerprint(&key)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(here.map_or(0, |(n, _)| n));
+                return;
+            }
+            std::collections::hash_map::Entry::Occupied(o) => *o.get(),
+        };
         let (path, code, message, severity) = match self.provider {
             Provider::Authvia => (
                 "/ref",
@@ -76,7 +106,12 @@ impl Batch {
             ),
             Provider::Atoa | Provider::Paydock => return,
         };
-        let diagnostic = Diagnostic { path: path.to_owned(), code, message: message.into(), severity };
+        let message = match here {
+            // The earlier record's number is the caller's, never the input's value.
+            Some((_, unit)) => message.replacen("an earlier record", &format!("{unit} {first}"), 1).into(),
+            None => message.into(),
+        };
+        let diagnostic = Diagnostic { path: path.to_owned(), code, message, severity };
         if severity == Severity::Warning {
             outcome.warnings.push(diagnostic);
             return;

@@ -102,13 +102,15 @@ codes! {
     PhoneLocalOnly = "phone.local_only", "The phone number is a local number, dialled without its area code (libphonenumber's IS_POSSIBLE_LOCAL_ONLY).";
     PhoneCountryCodeMissing = "phone.country_code_missing", "A national phone number was given where no region is known to read it in.";
     PhoneNational = "phone.national", "A national phone number was read in the region the profile knows and converted to E.164.";
-    PhonePlusMissing = "phone.plus_missing", "A number written with its region's calling code but without the leading + was read as international and converted to E.164.";
+    PhonePlusMissing = "phone.plus_missing", "A phone number began with a country calling code but no + (nor 00): read as international where it is the region's own code (the phone rule), pointed out where it was not valid as written (the command line).";
     PhoneCountryCodeInvalid = "phone.country_code_invalid", "Not a country calling code in use.";
     PhoneRegionMismatch = "phone.region_mismatch", "The phone's country differs from the record's country.";
     PhoneSplit = "phone.split", "A full international number was split into country code and national number.";
     // Postal.
     PostcodeInvalid = "postcode.invalid", "The postcode breaks the provider's documented format.";
     PostcodeNotUk = "postcode.not_uk", "The postcode is accepted by the provider but is not shaped like a UK postcode.";
+    ZipNotUs = "zip.not_us", "A US address's ZIP code is not 5 digits or ZIP+4 (5 digits, a dash, 4 digits).";
+    ZipLeadingZero = "zip.leading_zero", "A US address's ZIP code has 4 digits (or 8 for ZIP+4): a spreadsheet probably dropped its leading zero.";
     CountryInvalid = "country.invalid", "Not an officially assigned ISO 3166-1 country code of the documented kind.";
     CountryConverted = "country.converted", "An ISO 3166-1 code of the other kind (alpha-2 / alpha-3) was converted to the documented one.";
     // Tax.
@@ -139,6 +141,10 @@ codes! {
     NumberInvalid = "number.invalid", "Not a finite decimal number.";
     BooleanInvalid = "boolean.invalid", "Not a boolean (true or false).";
     JsonTooLarge = "json.too_large", "A free-form JSON object is larger or deeper than its documented limit.";
+    // Damage from spreadsheets and encodings (raised by the `intake` command line).
+    CellFormula = "cell.formula", "A cell starts like a spreadsheet formula (=, +, - or @ before text): a spreadsheet that opens an export holding it may run it (CSV injection).";
+    CellScientific = "cell.scientific", "A cell holds a number in scientific notation (such as 4.47911E+11): a spreadsheet replaced its digits, and the lost ones cannot be recovered.";
+    TextEncoding = "text.encoding", "A text shows encoding damage: U+FFFD, mojibake (UTF-8 read as Windows-1252, such as JosÃ©) or ? in place of a letter.";
     // Batches.
     RefDuplicate = "batch.ref_duplicate", "The reference repeats one from an earlier record of the batch.";
     EmailDuplicate = "batch.email_duplicate", "The email repeats one from an earlier record of the batch.";

@@ -1,225 +1,106 @@
-//! CSV input: a header row of field paths, then one record per row.
+//! CSV rows, numbered as a spreadsheet numbers them, and the delimiter guessed.
 //!
-//! A header is a path with `.` between segments: `billing_address.city` is
-//! `{"billing_address": {"city": ...}}`, and a segment of digits is an array index,
-//! so `addresses.0.value` and `addresses.1.value` make an array of two objects. The
-//! header row is compiled once into a tree, and each row is built by walking it.
-//!
-//! - An empty cell is absent: it adds nothing, and an object or array whose cells
-//!   are all empty is absent too. Array items that are present keep their index
-//!   order, with no gaps (`addresses.1` alone becomes the first item).
-//! - A cell is a JSON string, except in a column whose field is a boolean in the
-//!   provider's catalog (Stax's `allow_invoice_credit_card_payments`), where
-//!   `true` or `false` in any case is a JSON boolean.
-//! - A row that cannot be read (a different number of cells from the header, text
-//!   that is not UTF-8, a row larger than the record limit) is an invalid record
-//!   naming its line; the rows after it are still read. The csv crate holds one
-//!   row in memory at a time, so a row's size is checked after it is read.
-//! - A header that cannot be compiled (an empty name, a repeated column, `a` and
-//!   `a.b` both, a path starting with an index) stops the run: no row could be
-//!   read as meant.
+//! The csv crate's own line numbers are not a spreadsheet's: with `\r\n` endings
+//! they run one behind, and blank lines, which it skips, are not counted. So rows
+//! are split at `\n` alone (a `\r` left at the end of a row's last cell is
+//! dropped), and each row's number is worked out from how many lines its read
+//! consumed: the blank lines before it, the line breaks inside its quoted cells
+//! (a spreadsheet keeps those in one row), and its own end.
 
 use std::io::{self, Read};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
-use intake::catalog::{self, Kind};
-use intake::{Code, Fault, Provider};
-use serde_json::{Map, Value};
+use super::table::Row;
 
-use super::Raw;
-
-/// One step of a header path.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Seg {
-    Key(String),
-    Index(usize),
-}
-
-/// The header compiled: where each cell goes.
-#[derive(Debug)]
-enum Node {
-    /// A cell, by column; `boolean` when the catalog says the field is a boolean.
-    Leaf { column: usize, boolean: bool },
-    /// An object (children by key) or an array (children by index, sorted).
-    Branch { array: bool, children: Vec<(Seg, Node)> },
-}
-
-/// The rows of a CSV input, one record each.
-pub(crate) struct CsvRecords<R> {
+/// The rows of a CSV input.
+pub(crate) struct CsvRows<R> {
     reader: csv::Reader<R>,
-    root: Vec<(Seg, Node)>,
-    row: csv::ByteRecord,
-    max_bytes: usize,
+    /// The spreadsheet row of the last row read.
+    row: u64,
+    /// Blank lines skipped, added to the empty rows told at the end.
+    blank: Arc<AtomicU64>,
+    /// The row being read, reused: each row handed on is a clone of it, three
+    /// exact-size allocations rather than a record grown cell by cell (the worker
+    /// that frees it is another thread, where every allocation costs more).
+    buf: csv::ByteRecord,
+    /// The last cell without its `\r`, reused.
+    scratch: Vec<u8>,
 }
 
-impl<R: Read> CsvRecords<R> {
-    /// Reads the header row of `src` and compiles it for `provider`.
-    ///
-    /// # Errors
-    /// A message saying why the header cannot be used.
-    pub(crate) fn new(src: R, provider: Provider, max_bytes: usize) -> Result<Self, String> {
-        let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::Headers).from_reader(src);
-        let headers = reader.byte_headers().map_err(|e| format!("cannot read the CSV header row: {e}"))?.clone();
-        let mut root = Vec::new();
-        for (column, name) in headers.iter().enumerate() {
-            let name = std::str::from_utf8(name)
-                .map_err(|_| format!("CSV header: column {} is not valid UTF-8", column + 1))?;
-            let segs = parse_path(name).ok_or_else(|| {
-                format!(
-                    "CSV header: column {} ({name:?}) is not a field path such as `billing_address.city`",
-                    column + 1
-                )
-            })?;
-            let boolean = catalog::field(provider, &pointer(&segs)).is_some_and(|f| matches!(f.kind, Kind::Boolean));
-            insert(&mut root, &segs, Node::Leaf { column, boolean }).map_err(|()| {
-                format!("CSV header: column {} ({name:?}) conflicts with an earlier column", column + 1)
-            })?;
-        }
-        sort_arrays(&mut root);
-        Ok(CsvRecords { reader, root, row: csv::ByteRecord::new(), max_bytes })
+impl<R: Read> CsvRows<R> {
+    /// Reads `src`, cells separated by `delimiter`.
+    pub(crate) fn new(src: R, delimiter: u8, blank: Arc<AtomicU64>) -> Self {
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_reader(src);
+        CsvRows { reader, row: 0, blank, buf: csv::ByteRecord::new(), scratch: Vec::new() }
     }
 }
 
-impl<R: Read> Iterator for CsvRecords<R> {
-    type Item = io::Result<Raw>;
+impl<R: Read> Iterator for CsvRows<R> {
+    type Item = io::Result<Row>;
 
-    fn next(&mut self) -> Option<io::Result<Raw>> {
-        let line = match self.reader.read_byte_record(&mut self.row) {
-            Ok(false) => return None,
-            Ok(true) => self.row.position().map_or(0, csv::Position::line),
-            Err(e) => return unreadable_row(e).map(|r| r.map(Raw::Unreadable)),
-        };
-        if self.row.as_slice().len() > self.max_bytes {
-            let what = format!("the row at line {line}");
-            return Some(Ok(Raw::Unreadable(super::json::too_large(&what, self.max_bytes))));
-        }
-        let mut record = Map::new();
-        for (seg, node) in &self.root {
-            match build(node, &self.row) {
-                Ok(Some(value)) => {
-                    if let Seg::Key(key) = seg {
-                        record.insert(key.clone(), value);
-                    }
-                }
-                Ok(None) => {}
-                Err(column) => {
-                    let message = format!("the row at line {line} has a cell in column {column} that is not UTF-8");
-                    return Some(Ok(Raw::Unreadable(Fault::owned(Code::RecordMalformed, message))));
-                }
+    fn next(&mut self) -> Option<io::Result<Row>> {
+        let before = self.reader.position().line();
+        let read = self.reader.read_byte_record(&mut self.buf);
+        let consumed = self.reader.position().line().saturating_sub(before);
+        let inner = memchr::memchr_iter(b'\n', self.buf.as_slice()).count() as u64;
+        // Lines consumed = blank lines + breaks inside cells + the row's own end.
+        let blank = consumed.saturating_sub(inner + 1);
+        self.blank.fetch_add(blank, Ordering::Relaxed);
+        self.row += blank + 1;
+        match read {
+            Ok(false) => None,
+            Ok(true) => {
+                strip_cr(&mut self.buf, &mut self.scratch);
+                Some(Ok(Row::Cells(self.row, self.buf.clone())))
             }
-        }
-        Some(Ok(Raw::Value(Value::Object(record))))
-    }
-}
-
-/// A row the csv crate could not read: an invalid record, or an I/O error.
-fn unreadable_row(e: csv::Error) -> Option<io::Result<Fault>> {
-    let line = e.position().map_or(0, csv::Position::line);
-    let message = match e.into_kind() {
-        csv::ErrorKind::Io(e) => return Some(Err(e)),
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            format!("the row at line {line} has {len} cells; the header has {expected_len}")
-        }
-        _ => format!("the row at line {line} cannot be read as CSV"),
-    };
-    Some(Ok(Fault::owned(Code::RecordMalformed, message)))
-}
-
-/// The segments of a header path, or `None` when it is not one.
-fn parse_path(name: &str) -> Option<Vec<Seg>> {
-    let segs = name
-        .split('.')
-        .map(|s| match s {
-            "" => None,
-            _ if s.bytes().all(|b| b.is_ascii_digit()) => s.parse().ok().map(Seg::Index),
-            _ => Some(Seg::Key(s.to_owned())),
-        })
-        .collect::<Option<Vec<_>>>()?;
-    matches!(segs.first(), Some(Seg::Key(_))).then_some(segs)
-}
-
-/// The RFC 6901 pointer of a path, as the catalog names fields.
-fn pointer(segs: &[Seg]) -> String {
-    segs.iter().fold(String::new(), |mut p, seg| {
-        p.push('/');
-        match seg {
-            Seg::Key(k) => p.push_str(&k.replace('~', "~0").replace('/', "~1")),
-            Seg::Index(i) => p.push_str(&i.to_string()),
-        }
-        p
-    })
-}
-
-/// Places `leaf` at `segs` under `children`; fails when a column is already there,
-/// or the path goes through a value of the other kind (a cell, an object, an array).
-fn insert(children: &mut Vec<(Seg, Node)>, segs: &[Seg], leaf: Node) -> Result<(), ()> {
-    let (seg, rest) = segs.split_first().ok_or(())?;
-    let found = children.iter().position(|(s, _)| s == seg);
-    let Some(next) = rest.first() else {
-        return match found {
-            Some(_) => Err(()),
-            None => {
-                children.push((seg.clone(), leaf));
-                Ok(())
-            }
-        };
-    };
-    let array = matches!(next, Seg::Index(_));
-    let i = found.unwrap_or_else(|| {
-        children.push((seg.clone(), Node::Branch { array, children: Vec::new() }));
-        children.len() - 1
-    });
-    match &mut children[i].1 {
-        Node::Branch { array: a, children } if *a == array => insert(children, rest, leaf),
-        _ => Err(()),
-    }
-}
-
-fn sort_arrays(children: &mut [(Seg, Node)]) {
-    for (_, node) in children {
-        if let Node::Branch { array, children } = node {
-            if *array {
-                children.sort_by_key(|(seg, _)| match seg {
-                    Seg::Index(i) => *i,
-                    Seg::Key(_) => usize::MAX,
-                });
-            }
-            sort_arrays(children);
+            Err(e) => match e.into_kind() {
+                csv::ErrorKind::Io(e) => Some(Err(e)),
+                _ => Some(Ok(Row::Broken(self.row, format!("row {} cannot be read as CSV", self.row)))),
+            },
         }
     }
 }
 
-/// The value of `node` in `row`: `None` when every cell under it is empty; the
-/// 1-based column of a cell that is not UTF-8 as the error.
-fn build(node: &Node, row: &csv::ByteRecord) -> Result<Option<Value>, usize> {
-    match node {
-        Node::Leaf { column, boolean } => {
-            let cell = row.get(*column).unwrap_or_default();
-            if cell.is_empty() {
-                return Ok(None);
-            }
-            let text = std::str::from_utf8(cell).map_err(|_| column + 1)?;
-            Ok(Some(match text {
-                _ if *boolean && text.eq_ignore_ascii_case("true") => Value::Bool(true),
-                _ if *boolean && text.eq_ignore_ascii_case("false") => Value::Bool(false),
-                _ => Value::String(text.to_owned()),
-            }))
+/// Drops the `\r` of a `\r\n` ending from the row's last cell (`scratch` holds it
+/// while the record is shortened).
+fn strip_cr(cells: &mut csv::ByteRecord, scratch: &mut Vec<u8>) {
+    let n = cells.len();
+    let Some(last) = cells.get(n.wrapping_sub(1)) else { return };
+    if let Some(kept) = last.strip_suffix(b"\r") {
+        scratch.clear();
+        scratch.extend_from_slice(kept);
+        cells.truncate(n - 1);
+        cells.push_field(scratch);
+    }
+}
+
+/// The delimiter of a CSV whose text starts with `head`: the one of `,`, `;` and
+/// tab that occurs most in the first line outside quotes (a comma on a tie, or
+/// when there is none).
+pub(crate) fn sniff_delimiter(head: &[u8]) -> u8 {
+    let line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in line {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
         }
-        Node::Branch { array: true, children } => {
-            let mut items = Vec::new();
-            for (_, child) in children {
-                items.extend(build(child, row)?);
-            }
-            Ok((!items.is_empty()).then_some(Value::Array(items)))
-        }
-        Node::Branch { array: false, children } => {
-            let mut map = Map::new();
-            for (seg, child) in children {
-                if let (Seg::Key(key), Some(value)) = (seg, build(child, row)?) {
-                    map.insert(key.clone(), value);
-                }
-            }
-            Ok((!map.is_empty()).then_some(Value::Object(map)))
-        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], usize::from(i == 0))).unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        [b',', b';', b'\t'][best]
     }
 }
 
@@ -227,49 +108,32 @@ fn build(node: &Node, row: &csv::ByteRecord) -> Result<Option<Value>, usize> {
 mod tests {
     use super::*;
 
-    fn rows(provider: Provider, text: &str) -> Vec<String> {
-        CsvRecords::new(text.as_bytes(), provider, 1000)
-            .unwrap()
+    fn numbers(text: &str) -> Vec<(u64, Vec<String>)> {
+        CsvRows::new(text.as_bytes(), b',', Arc::default())
             .map(|r| match r.unwrap() {
-                Raw::Value(v) => v.to_string(),
-                Raw::Unreadable(f) => format!("! {}", f.message),
-                Raw::Json { .. } => unreachable!(),
+                Row::Cells(n, cells) => (n, cells.iter().map(|c| String::from_utf8_lossy(c).into_owned()).collect()),
+                Row::Broken(n, m) => (n, vec![m]),
             })
             .collect()
     }
 
     #[test]
-    fn dotted_headers_nest_and_empty_cells_are_absent() {
-        let got =
-            rows(Provider::Authvia, "ref,addresses.1.value,addresses.0.value,metadata.a\nr1,b@x.io,+441,\nr2,,,\n");
-        assert_eq!(got[0], r#"{"ref":"r1","addresses":[{"value":"+441"},{"value":"b@x.io"}]}"#);
-        assert_eq!(got[1], r#"{"ref":"r2"}"#);
+    fn rows_are_numbered_as_a_spreadsheet_numbers_them() {
+        let lf = numbers("h1,h2\na,b\n\n\nc,\"x\ny\"\ne,f\n");
+        let crlf = numbers("h1,h2\r\na,b\r\n\r\n\r\nc,\"x\r\ny\"\r\ne,f\r\n");
+        let rows =
+            |got: &[(u64, Vec<String>)]| got.iter().filter(|(_, c)| c.len() == 2).map(|(n, _)| *n).collect::<Vec<_>>();
+        assert_eq!(rows(&lf), [1, 2, 5, 6]);
+        assert_eq!(rows(&crlf), [1, 2, 5, 6]);
+        assert_eq!(crlf.last().unwrap().1, ["e", "f"], "no \\r left in the last cell");
+        assert_eq!(numbers("a,b\nc,d").last().unwrap().0, 2, "no newline at the end");
     }
 
     #[test]
-    fn boolean_columns_read_booleans() {
-        let got = rows(Provider::Stax, "firstname,allow_invoice_credit_card_payments\nTRUE,TRUE\nA,no\n");
-        assert_eq!(
-            got,
-            [
-                r#"{"firstname":"TRUE","allow_invoice_credit_card_payments":true}"#,
-                r#"{"firstname":"A","allow_invoice_credit_card_payments":"no"}"#
-            ]
-        );
-    }
-
-    #[test]
-    fn a_short_row_is_reported_and_reading_goes_on() {
-        let got = rows(Provider::Stax, "firstname,lastname\nA,B\nC\nD,E\n");
-        assert_eq!(got[1], "! the row at line 3 has 1 cells; the header has 2");
-        assert_eq!(got[2], r#"{"firstname":"D","lastname":"E"}"#);
-    }
-
-    #[test]
-    fn conflicting_headers_are_refused() {
-        for header in ["a,a", "a,a.b", "a.b,a", "a.0,a.b", "0.a", "a..b", ""] {
-            assert!(CsvRecords::new(format!("{header}\n1,2\n").as_bytes(), Provider::Stax, 100).is_err(), "{header}");
-        }
-        assert_eq!(pointer(&parse_path("a/b.0").unwrap()), "/a~1b/0");
+    fn the_delimiter_is_guessed_from_the_first_line() {
+        assert_eq!(sniff_delimiter(b"a;b;c\n1,5;2;3"), b';');
+        assert_eq!(sniff_delimiter(b"a\tb\tc"), b'\t');
+        assert_eq!(sniff_delimiter(b"\"x;y\",b\n"), b',');
+        assert_eq!(sniff_delimiter(b"email\n"), b',');
     }
 }

@@ -248,7 +248,7 @@ mod tests {
                     format!("{}:{} {}", at.line, at.column, String::from_utf8(text).unwrap().trim())
                 }
                 Raw::Unreadable(f) => format!("! {} {}", f.code, f.message),
-                Raw::Value(v) => v.to_string(),
+                Raw::Value(_) | Raw::Cells(_) => unreachable!(),
             })
             .collect()
     }

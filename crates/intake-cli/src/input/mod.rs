@@ -1,20 +1,37 @@
 //! Reading records: opening the input, deciding its format, and streaming it.
 //!
-//! Every format yields [`Raw`] records one at a time, so memory stays flat
-//! whatever the input's length: NDJSON line by line, CSV row by row, and a JSON
-//! array element by element. JSON text is not parsed here but in the worker
-//! threads (see `check`), so parsing runs on every core.
+//! Every format yields [`Record`]s one at a time, so memory stays flat whatever
+//! the input's length: NDJSON line by line, CSV row by row, and a JSON array
+//! element by element (a workbook is the exception: calamine reads its sheet
+//! whole). Neither JSON text nor a table's row is made into a record here: that
+//! happens in the worker threads (see `check`), so it runs on every core.
+//!
+//! Before the layout is decided, the text is decoded when it is not UTF-8
+//! (`decode`), and a workbook is recognized by its name or its first bytes
+//! (`xlsx`). Tables (`csv`, `xlsx`) share one header compiler (`table`, with
+//! `columns` matching header names to the profile's fields) and number their
+//! rows as a spreadsheet does.
 
+mod columns;
 mod csv;
+mod decode;
 mod json;
 mod ndjson;
+mod table;
+mod xlsx;
 
+pub use columns::Mapping;
+pub use decode::parse_label as parse_encoding;
+pub use table::Cells;
+
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufReader, Cursor, Read};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
+use encoding_rs::Encoding;
 use intake::{Fault, Provider};
 use serde_json::Value;
 
@@ -33,10 +50,56 @@ pub enum Raw {
         /// Its first byte's position.
         at: Pos,
     },
-    /// A record already built (a CSV row).
+    /// A record already built.
     Value(Value),
+    /// A table's row, built into a record by the worker that validates it (so
+    /// that building runs on every core, as JSON parsing does).
+    Cells(table::Cells),
     /// A record that could not be read; its fault names where, never what.
     Unreadable(Fault),
+}
+
+/// One record and where it is in the input.
+#[derive(Debug)]
+pub struct Record {
+    /// The record.
+    pub raw: Raw,
+    /// Its spreadsheet row (tables) or first line (NDJSON), from 1; unused for JSON,
+    /// whose records are named by their number (see [`Unit`]).
+    pub row: u64,
+    /// The `--id-column`'s value, when a table's reader has it (JSON records get
+    /// theirs once parsed).
+    pub id: Option<String>,
+}
+
+/// How the records of an input are placed, in messages and reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// A table's row, as a spreadsheet numbers it (the header is row 1).
+    Row,
+    /// An NDJSON line.
+    Line,
+    /// A JSON record, by its number in the output (from 0).
+    Record,
+}
+
+impl Unit {
+    /// The word for it: `row`, `line`, `record`.
+    pub const fn word(self) -> &'static str {
+        match self {
+            Unit::Row => "row",
+            Unit::Line => "line",
+            Unit::Record => "record",
+        }
+    }
+
+    /// The number that places record `n` read at `row`.
+    pub const fn number(self, n: u64, row: u64) -> u64 {
+        match self {
+            Unit::Row | Unit::Line => row,
+            Unit::Record => n,
+        }
+    }
 }
 
 /// A 1-based line and byte column in the input.
@@ -66,11 +129,39 @@ impl Pos {
 /// The records of an input, and how far it has been read.
 pub struct Input {
     /// The records, in input order; an error is an I/O failure that ends the input.
-    pub records: Box<dyn Iterator<Item = io::Result<Raw>> + Send>,
+    pub records: Box<dyn Iterator<Item = io::Result<Record>> + Send>,
     /// The input's size in bytes, when it is a file.
     pub len: Option<u64>,
     /// Bytes read so far (for the progress bar).
     pub read: Arc<AtomicU64>,
+    /// How records are placed.
+    pub unit: Unit,
+    /// What was decided about the input, told once on stderr before the run
+    /// (an encoding, a delimiter, columns read loosely or ignored).
+    pub notes: Vec<String>,
+    /// A table's empty rows skipped so far, told once after the run.
+    pub empty_rows: Arc<AtomicU64>,
+    /// For a table: each field's pointer and the header it came from.
+    pub sources: HashMap<String, String>,
+}
+
+/// How to read an input: the flags of `intake check` that concern it.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings<'a> {
+    /// The layout, or `auto`.
+    pub format: InputFormat,
+    /// The profile (a table's header is matched to its fields).
+    pub provider: Provider,
+    /// The record size limit.
+    pub max_bytes: usize,
+    /// A table's delimiter; guessed from the header row when `None`.
+    pub delimiter: Option<u8>,
+    /// The text's encoding; UTF-8, or UTF-16 by its byte order mark, when `None`.
+    pub encoding: Option<&'static Encoding>,
+    /// `--map` entries.
+    pub maps: &'a [Mapping],
+    /// `--id-column`.
+    pub id_column: Option<&'a str>,
 }
 
 /// How the records are laid out, once decided.
@@ -85,9 +176,9 @@ enum Layout {
 /// Opens `path` (standard input when `None`) and decides its layout.
 ///
 /// # Errors
-/// A message for a person: the file cannot be opened or read, or its CSV header
-/// cannot be used. The run stops with exit status 2.
-pub fn open(path: Option<&Path>, format: InputFormat, provider: Provider, max_bytes: usize) -> Result<Input, String> {
+/// A message for a person: the file cannot be opened or read, it is empty, or its
+/// header cannot be used. The run stops with exit status 2.
+pub fn open(path: Option<&Path>, settings: &Settings<'_>) -> Result<Input, String> {
     let name = path.map_or_else(|| "standard input".to_owned(), |p| p.display().to_string());
     let (source, len): (Box<dyn Read + Send>, _) = match path {
         Some(p) => {
@@ -97,7 +188,7 @@ pub fn open(path: Option<&Path>, format: InputFormat, provider: Provider, max_by
         }
         None => (Box::new(io::stdin()), None),
     };
-    from_source(source, len, path, &name, format, provider, max_bytes)
+    from_source(source, len, path, &name, settings)
 }
 
 /// Reads the records of any source (`open` gives it a file or standard input; the
@@ -110,23 +201,147 @@ pub fn from_source(
     len: Option<u64>,
     path: Option<&Path>,
     name: &str,
-    format: InputFormat,
-    provider: Provider,
-    max_bytes: usize,
+    settings: &Settings<'_>,
 ) -> Result<Input, String> {
     let read = Arc::new(AtomicU64::new(0));
-    let mut head = Head::new(Counting { inner: source, read: Arc::clone(&read) });
+    let mut head = Head::new(Box::new(Counting { inner: source, read: Arc::clone(&read) }) as Box<dyn Read + Send>);
     let cannot_read = |e: io::Error| format!("cannot read {name}: {e}");
-    head.skip_bom().map_err(cannot_read)?;
-    let layout = layout(format, path, &mut head, max_bytes).map_err(cannot_read)?;
-    let src = head.into_reader();
-    let records: Box<dyn Iterator<Item = io::Result<Raw>> + Send> = match layout {
-        Layout::JsonValue => Box::new(json::single(src, max_bytes).transpose().into_iter()),
-        Layout::JsonArray => Box::new(json::ArrayRecords::new(BufReader::with_capacity(BUFFER, src), max_bytes)),
-        Layout::Ndjson => Box::new(ndjson::NdjsonRecords::new(BufReader::with_capacity(BUFFER, src), max_bytes)),
-        Layout::Csv => Box::new(csv::CsvRecords::new(src, provider, max_bytes).map_err(|e| format!("{name}: {e}"))?),
+    let mut notes = Vec::new();
+    let empty_rows = Arc::new(AtomicU64::new(0));
+    head.get(7).map_err(cannot_read)?;
+    let ext = path.and_then(Path::extension).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let workbook_ext = matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods"));
+    if settings.format == InputFormat::Xlsx
+        || (settings.format == InputFormat::Auto && (workbook_ext || xlsx::is_workbook(&head.buf)))
+    {
+        let (rows, note) = xlsx::rows(head.into_reader()).map_err(|e| format!("{name}: {e}"))?;
+        notes.extend(note);
+        let mut rows = xlsx::iter(rows);
+        let (records, sources) = table_records(&mut rows, name, settings, &mut notes, &empty_rows)?;
+        let records = Box::new(records.chain_rows(rows));
+        return Ok(Input { records, len, read, unit: Unit::Row, notes, empty_rows, sources });
+    }
+    let encoding = decode::choose(&head.buf, settings.encoding);
+    let mut head = match encoding {
+        Some(chosen) => {
+            notes.push(chosen.note());
+            Head::new(decode::reader(head.into_reader(), chosen.encoding))
+        }
+        None => {
+            head.skip_bom().map_err(cannot_read)?;
+            head
+        }
     };
-    Ok(Input { records, len, read })
+    if head.first_non_space().map_err(cannot_read)?.is_none() {
+        return Err(format!("{name} is empty: there are no records to check"));
+    }
+    let layout = layout(settings.format, path, &mut head, settings.max_bytes).map_err(cannot_read)?;
+    let max_bytes = settings.max_bytes;
+    let (records, unit, sources): (Box<dyn Iterator<Item = io::Result<Record>> + Send>, _, _) = match layout {
+        Layout::JsonValue => {
+            let src = head.into_reader();
+            let one = json::single(src, max_bytes).transpose().map(|r| r.map(|raw| Record { raw, row: 1, id: None }));
+            (Box::new(one.into_iter()), Unit::Record, HashMap::new())
+        }
+        Layout::JsonArray => {
+            let src = BufReader::with_capacity(BUFFER, head.into_reader());
+            (Box::new(json::ArrayRecords::new(src, max_bytes).map(line_record)), Unit::Record, HashMap::new())
+        }
+        Layout::Ndjson => {
+            let src = BufReader::with_capacity(BUFFER, head.into_reader());
+            (Box::new(ndjson::NdjsonRecords::new(src, max_bytes).map(line_record)), Unit::Line, HashMap::new())
+        }
+        Layout::Csv => {
+            let delimiter = match settings.delimiter {
+                Some(d) => d,
+                None => {
+                    head.first_line().map_err(cannot_read)?;
+                    let d = csv::sniff_delimiter(&head.buf);
+                    if d != b',' {
+                        let shown = if d == b'\t' { "tab" } else { ";" };
+                        notes
+                            .push(format!("read cells separated by {shown} (guessed from the header row; -d sets it)"));
+                    }
+                    d
+                }
+            };
+            let mut rows = csv::CsvRows::new(head.into_reader(), delimiter, Arc::clone(&empty_rows));
+            let (records, sources) = table_records(&mut rows, name, settings, &mut notes, &empty_rows)?;
+            (Box::new(records.chain_rows(rows)), Unit::Row, sources)
+        }
+    };
+    Ok(Input { records, len, read, unit, notes, empty_rows, sources })
+}
+
+/// A JSON record's line number.
+fn line_record(raw: io::Result<Raw>) -> io::Result<Record> {
+    raw.map(|raw| {
+        let row = match &raw {
+            Raw::Json { at, .. } => at.line,
+            _ => 0,
+        };
+        Record { raw, row, id: None }
+    })
+}
+
+/// A table's header, read from `rows` and compiled.
+struct Header {
+    table: table::Table,
+    max_bytes: usize,
+    empty_rows: Arc<AtomicU64>,
+}
+
+impl Header {
+    /// The records of the rows after the header.
+    fn chain_rows<I: Iterator<Item = io::Result<table::Row>>>(self, rows: I) -> table::TableRecords<I> {
+        table::TableRecords::new(rows, self.table, self.max_bytes, self.empty_rows)
+    }
+}
+
+/// Reads the header row (the first row that is not empty) of a table and compiles
+/// it, adding what it decided to `notes`.
+fn table_records(
+    rows: &mut impl Iterator<Item = io::Result<table::Row>>,
+    name: &str,
+    settings: &Settings<'_>,
+    notes: &mut Vec<String>,
+    empty_rows: &Arc<AtomicU64>,
+) -> Result<(Header, HashMap<String, String>), String> {
+    let header = loop {
+        match rows.next() {
+            None => return Err(format!("{name} is empty: there are no records to check")),
+            Some(Err(e)) => return Err(format!("cannot read {name}: {e}")),
+            Some(Ok(table::Row::Broken(n, _))) => {
+                return Err(format!("{name}: the header row (row {n}) cannot be read"))
+            }
+            Some(Ok(table::Row::Cells(_, cells))) => {
+                if cells.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
+                    continue;
+                }
+                break cells;
+            }
+        }
+    };
+    // Blank rows above the header are not data rows: do not report them.
+    empty_rows.store(0, Ordering::Relaxed);
+    let names = header
+        .iter()
+        .enumerate()
+        .map(|(i, cell)| {
+            std::str::from_utf8(cell).map(|s| s.trim().to_owned()).map_err(|_| {
+                format!(
+                    "{name}: the header's column {} is not UTF-8 text (if the file is Windows-1252 or Latin-1, \
+                     pass --encoding cp1252)",
+                    i + 1
+                )
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let rules = table::HeaderRules { provider: settings.provider, maps: settings.maps, id_column: settings.id_column };
+    let compiled = table::Table::compile(&names, rules).map_err(|e| format!("{name}: {e}"))?;
+    notes.extend(compiled.notes.iter().cloned());
+    let sources = compiled.sources.clone();
+    Ok((Header { table: compiled, max_bytes: settings.max_bytes, empty_rows: Arc::clone(empty_rows) }, sources))
 }
 
 /// The layout: `auto` goes by extension, then by content (`[` is an array; `{`
@@ -138,7 +353,7 @@ fn layout<R: Read>(format: InputFormat, path: Option<&Path>, head: &mut Head<R>,
         match ext.as_str() {
             "json" => Some(InputFormat::Json),
             "ndjson" | "jsonl" => Some(InputFormat::Ndjson),
-            "csv" => Some(InputFormat::Csv),
+            "csv" | "tsv" | "txt" => Some(InputFormat::Csv),
             _ => None,
         }
     };
@@ -149,7 +364,7 @@ fn layout<R: Read>(format: InputFormat, path: Option<&Path>, head: &mut Head<R>,
     let first = head.first_non_space()?;
     Ok(match (format, first) {
         (InputFormat::Ndjson, _) => Layout::Ndjson,
-        (InputFormat::Csv, _) => Layout::Csv,
+        (InputFormat::Csv | InputFormat::Xlsx, _) => Layout::Csv,
         (InputFormat::Json | InputFormat::Auto, Some((_, b'['))) => Layout::JsonArray,
         (InputFormat::Json, _) => Layout::JsonValue,
         (InputFormat::Auto, Some((at, b'{'))) => {
@@ -188,6 +403,18 @@ impl<R: Read> Head<R> {
             }
         }
         Ok(self.buf.get(i).copied())
+    }
+
+    /// Reads ahead to the end of the first line (at most 64 KiB of it).
+    fn first_line(&mut self) -> io::Result<()> {
+        let mut i = 0;
+        while i < 64 * 1024 {
+            match self.get(i)? {
+                None | Some(b'\n') => break,
+                Some(_) => i += 1,
+            }
+        }
+        Ok(())
     }
 
     /// Drops a UTF-8 byte order mark (spreadsheets write one before CSV).

@@ -3,6 +3,8 @@
 //! - Required: `first_name`, `last_name`, `email`, `phone` (with country code),
 //!   `type` (`individual` or `business`), and `billing_address` with `line1`,
 //!   `city`, `state`, `zip_code`, `country` (ISO alpha-2); `line2` optional.
+//! - With a US billing country, a `zip_code` that is not a US ZIP code is a warning
+//!   (`zip.leading_zero` for the 4 digits a spreadsheet leaves of `07030`).
 //! - A phone without a country code is read in the billing country, normalized,
 //!   and warned about; a phone of another country than the billing one is a warning.
 //! - Juicyway's Customers API limits names to 100 characters of letters, spaces,
@@ -128,6 +130,11 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
             country = field(report, a, "country", &address_loc.key("country"), Need::Required, |s| {
                 country::parse(s, Alpha::Two)
             });
+            if let (Some(zip), Some("US")) = (zip_code.as_deref(), country) {
+                if let Some(advice) = crate::rules::zip::check_us(zip) {
+                    report.warn(&address_loc.key("zip_code"), advice);
+                }
+            }
             unknown(report, a, &address_loc, ADDRESS_FIELDS);
             if let (Some(line1), Some(city), Some(state), Some(zip_code), Some(country)) =
                 (line1, city, state, zip_code, country)

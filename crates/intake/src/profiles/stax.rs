@@ -5,6 +5,8 @@
 //!   `address_city` at most 255; `address_state` at most 2; `phone` at least 10
 //!   characters; `address_zip` at most 16 (a third-party client's limit).
 //! - `address_country`: ISO alpha-3 (alpha-2 converted with a warning).
+//! - With `address_country` USA, an `address_zip` that is not a US ZIP code is a
+//!   warning (`zip.leading_zero` for the 4 digits a spreadsheet leaves of `07030`).
 //! - `phone` and `cc_sms` are phones in E.164; a national number is read in the
 //!   record's country, or the United States when none is given (Stax serves US
 //!   merchants), with a `phone.national` warning.
@@ -153,6 +155,11 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
         c.address_city = text_field("address_city", LINE, report);
         c.address_state = text_field("address_state", STATE, report);
         c.address_zip = text_field("address_zip", ZIP, report);
+        if let (Some(zip), Some("USA")) = (c.address_zip.as_deref(), c.address_country.as_deref()) {
+            if let Some(advice) = crate::rules::zip::check_us(zip) {
+                report.warn(&root.key("address_zip"), advice);
+            }
+        }
         c.notes = text_field("notes", NOTES, report);
         c.reference = text_field("reference", OTHER, report);
         c.options = options_object(map, report);

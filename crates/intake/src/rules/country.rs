@@ -41,9 +41,20 @@ pub fn parse(input: &str, want: Alpha) -> Result<Parsed<&'static str>, Fault> {
         _ => None,
     };
     let Some((country, given)) = found else {
-        return Err(match want {
-            Alpha::Two => Fault::new(Code::CountryInvalid, "must be an ISO 3166-1 alpha-2 country code, such as GB"),
-            Alpha::Three => Fault::new(Code::CountryInvalid, "must be an ISO 3166-1 alpha-3 country code, such as GBR"),
+        let kind = if want == Alpha::Two { "alpha-2" } else { "alpha-3" };
+        return Err(match by_name(s) {
+            // The suggestion is a code, not the input: safe to log.
+            Some(named) => Fault::owned(
+                Code::CountryInvalid,
+                format!(
+                    "must be an ISO 3166-1 {kind} country code; this is a country's name: its code is {}",
+                    if want == Alpha::Two { named.alpha2() } else { named.alpha3() }
+                ),
+            ),
+            None if want == Alpha::Two => {
+                Fault::new(Code::CountryInvalid, "must be an ISO 3166-1 alpha-2 country code, such as GB")
+            }
+            None => Fault::new(Code::CountryInvalid, "must be an ISO 3166-1 alpha-3 country code, such as GBR"),
         });
     };
     let value = match want {
@@ -64,4 +75,69 @@ pub fn parse(input: &str, want: Alpha) -> Result<Parsed<&'static str>, Fault> {
             ),
         )
     })
+}
+
+/// Names people write for countries whose ISO short name is long or formal.
+const ALIASES: &[(&str, CountryCode)] = &[
+    ("unitedkingdom", CountryCode::GBR),
+    ("uk", CountryCode::GBR),
+    ("greatbritain", CountryCode::GBR),
+    ("britain", CountryCode::GBR),
+    ("england", CountryCode::GBR),
+    ("scotland", CountryCode::GBR),
+    ("wales", CountryCode::GBR),
+    ("northernireland", CountryCode::GBR),
+    ("unitedstates", CountryCode::USA),
+    ("america", CountryCode::USA),
+    ("southkorea", CountryCode::KOR),
+    ("northkorea", CountryCode::PRK),
+    ("russia", CountryCode::RUS),
+    ("vietnam", CountryCode::VNM),
+    ("iran", CountryCode::IRN),
+    ("syria", CountryCode::SYR),
+    ("tanzania", CountryCode::TZA),
+    ("bolivia", CountryCode::BOL),
+    ("venezuela", CountryCode::VEN),
+    ("laos", CountryCode::LAO),
+    ("moldova", CountryCode::MDA),
+    ("czechia", CountryCode::CZE),
+    ("holland", CountryCode::NLD),
+    ("netherlands", CountryCode::NLD),
+    ("taiwan", CountryCode::TWN),
+    ("ivorycoast", CountryCode::CIV),
+];
+
+/// The country whose name `text` is (the ISO short name, its part before `(` or
+/// `,`, or a common alias), compared in lower case without spaces or punctuation.
+fn by_name(text: &str) -> Option<CountryCode> {
+    let key = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    // Cheap refusals first: a code-shaped or very long text is no name.
+    if text.len() < 4 || text.len() > 80 {
+        return (key(text) == "uk").then_some(CountryCode::GBR);
+    }
+    let wanted = key(text);
+    if let Some((_, code)) = ALIASES.iter().find(|(alias, _)| *alias == wanted) {
+        return Some(*code);
+    }
+    CountryCode::iter().copied().find(|c| {
+        let name = c.name();
+        let short = name.split(['(', ',']).next().unwrap_or(name);
+        key(name) == wanted || key(short) == wanted
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_country_name_gets_its_code_suggested() {
+        let fault = parse("Nigeria", Alpha::Two).unwrap_err();
+        assert!(fault.message.ends_with("its code is NG"), "{}", fault.message);
+        assert!(!fault.message.contains("Nigeria"));
+        assert!(parse("united kingdom", Alpha::Three).unwrap_err().message.ends_with("GBR"));
+        assert!(parse("UK", Alpha::Two).unwrap_err().message.ends_with("GB"));
+        assert!(parse("Korea, Republic of", Alpha::Two).unwrap_err().message.ends_with("KR"));
+        assert!(parse("Narnia", Alpha::Two).unwrap_err().message.ends_with("such as GB"));
+    }
 }

@@ -13,6 +13,7 @@ pub mod postcode;
 pub mod scalar;
 pub mod text;
 pub mod vat;
+pub mod zip;
 
 /// A space separator inside a value (Unicode `Zs`: the ASCII space, the no-break
 /// spaces, thin and narrow spaces...), as people paste numbers and codes with

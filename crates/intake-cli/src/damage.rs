@@ -1,0 +1,243 @@
+//! Warnings for data a spreadsheet or an encoding damaged, found in the cells of
+//! a record as read (after the profile's rules, which see only the field values):
+//!
+//! - `cell.formula`: a cell that starts like a formula (`=`, `@`, or `+`/`-`
+//!   before text): once the provider exports it, a spreadsheet may run it.
+//!   `+44 7911 123456` and `-5` are numbers, not formulas, and pass.
+//! - `cell.scientific`: `4.47911E+11`, what a spreadsheet writes for a long
+//!   number it holds as a float; the digits it dropped are gone.
+//! - `text.encoding`: U+FFFD, mojibake (UTF-8 read as Windows-1252: `JosÃ©`), or a
+//!   `?` where a letter was (`Garc?a`), the marks of a lossy conversion.
+//! - `phone.plus_missing`: a phone that failed its rule but is a valid number
+//!   once a `+` is put before it (`447911123456`).
+//!
+//! Messages say what happened and how to fix it, never the value. Plain ASCII
+//! cells, the common case, cost a few byte comparisons.
+
+use intake::catalog::{self, Kind};
+use intake::{Code, Diagnostic, Outcome, Provider, Severity};
+use serde_json::Value;
+
+/// Adds the damage warnings of `record`'s cells to `outcome`.
+pub fn check(provider: Provider, record: &Value, outcome: &mut Outcome) {
+    let mut path = Vec::new();
+    walk(provider, record, &mut path, outcome);
+}
+
+/// One step of the path to a cell, kept on a stack: the pointer is only made
+/// when a cell needs it, so a clean record allocates nothing here.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn pointer(path: &[Step<'_>]) -> String {
+    let mut out = String::new();
+    for step in path {
+        out.push('/');
+        match step {
+            Step::Key(k) => out.push_str(&k.replace('~', "~0").replace('/', "~1")),
+            Step::Index(i) => out.push_str(&i.to_string()),
+        }
+    }
+    out
+}
+
+fn walk<'a>(provider: Provider, value: &'a Value, path: &mut Vec<Step<'a>>, outcome: &mut Outcome) {
+    match value {
+        Value::String(s) => cell(provider, s, path, outcome),
+        Value::Object(map) => {
+            for (key, item) in map {
+                path.push(Step::Key(key));
+                walk(provider, item, path, outcome);
+                path.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.push(Step::Index(i));
+                walk(provider, item, path, outcome);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn warn(outcome: &mut Outcome, path: &[Step<'_>], code: Code, message: &'static str) {
+    outcome.warnings.push(Diagnostic {
+        path: pointer(path),
+        code,
+        message: message.into(),
+        severity: Severity::Warning,
+    });
+}
+
+fn cell(provider: Provider, text: &str, path: &[Step<'_>], outcome: &mut Outcome) {
+    let s = text.trim();
+    if looks_like_formula(s) {
+        warn(
+            outcome,
+            path,
+            Code::CellFormula,
+            "starts like a spreadsheet formula (=, @, or + or - before text): a spreadsheet that opens the \
+             provider's export could run it; remove the leading character",
+        );
+    }
+    if is_scientific(s) {
+        warn(
+            outcome,
+            path,
+            Code::CellScientific,
+            "is a number in scientific notation: a spreadsheet replaced its digits, and the ones it dropped are \
+             lost; format the column as text in the source and export again",
+        );
+    } else if let Some(message) = encoding_damage(s, path) {
+        warn(outcome, path, Code::TextEncoding, message);
+    } else if plus_missing(provider, s, path, outcome) {
+        warn(
+            outcome,
+            path,
+            Code::PhonePlusMissing,
+            "begins with a country calling code but has no leading +: write the number with + before it",
+        );
+    }
+}
+
+/// `=` or `@` first, or `+`/`-` first with text after it (a number or a phone is not a formula).
+fn looks_like_formula(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b'=' | b'@') => s.len() > 1,
+        Some(b'+' | b'-') => s.chars().any(|c| c.is_alphabetic() || matches!(c, '=' | '|' | '!' | '"')),
+        _ => false,
+    }
+}
+
+/// `4.47911E+11`, `4,47911E+11` (a European locale), `1E+15`.
+fn is_scientific(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() > 24 || !b.first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let Some(e) = b.iter().position(|&c| c == b'E' || c == b'e') else { return false };
+    let (mantissa, exponent) = (&b[..e], &b[e + 1..]);
+    let exponent = exponent.strip_prefix(b"+").unwrap_or(exponent);
+    let mut seps = 0;
+    mantissa.iter().all(|&c| {
+        seps += usize::from(c == b'.' || c == b',');
+        c.is_ascii_digit() || c == b'.' || c == b','
+    }) && seps <= 1
+        && !exponent.is_empty()
+        && exponent.iter().all(u8::is_ascii_digit)
+}
+
+/// Why `s` looks damaged by an encoding, if it does.
+fn encoding_damage(s: &str, path: &[Step<'_>]) -> Option<&'static str> {
+    if s.is_ascii() {
+        return question_marks(s, path).then_some(
+            "has ? where a letter should be: the text went through an encoding that could not hold its accented \
+             letters; export it from the source as UTF-8",
+        );
+    }
+    if s.contains('\u{fffd}') {
+        return Some(
+            "contains U+FFFD, the mark of characters that could not be decoded: read the file with its own \
+             encoding (--encoding cp1252, for one)",
+        );
+    }
+    // UTF-8 read as Windows-1252 turns `é` (C3 A9) into `Ã©`: encoding back gives valid UTF-8.
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(s);
+    if !unmappable && std::str::from_utf8(&bytes).is_ok_and(|t| !t.is_ascii()) {
+        return Some(
+            "looks like UTF-8 text that was read as Windows-1252 or Latin-1 (mojibake such as Ã©): read the \
+             file as UTF-8, or fix the text at its source",
+        );
+    }
+    None
+}
+
+/// A `?` between two letters (`Garc?a`), or after a letter at a word's end in a
+/// name (`Jos? Garc?a`); not in URLs and queries.
+fn question_marks(s: &str, path: &[Step<'_>]) -> bool {
+    if !s.contains('?') || s.contains("://") || s.contains('=') {
+        return false;
+    }
+    let name = matches!(path.last(), Some(Step::Key(k)) if k.to_ascii_lowercase().contains("name"));
+    let b = s.as_bytes();
+    (0..b.len()).any(|i| {
+        b[i] == b'?'
+            && i > 0
+            && b[i - 1].is_ascii_alphabetic()
+            && match b.get(i + 1) {
+                Some(c) if c.is_ascii_alphabetic() => true,
+                None | Some(b' ') => name,
+                _ => false,
+            }
+    })
+}
+
+/// Whether the phone at `path` failed and is valid with a `+` in front.
+fn plus_missing(provider: Provider, s: &str, path: &[Step<'_>], outcome: &Outcome) -> bool {
+    // Cheap refusals first: most cells are not a failed phone of bare digits.
+    let separator = |b: u8| matches!(b, b' ' | b'-' | b'.' | b'(' | b')');
+    if outcome.errors.is_empty()
+        || !s.bytes().next().is_some_and(|b| b.is_ascii_digit() && b != b'0')
+        || !s.bytes().all(|b| b.is_ascii_digit() || separator(b))
+    {
+        return false;
+    }
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    if !(10..=15).contains(&digits.len()) {
+        return false;
+    }
+    let path = pointer(path);
+    let path = path.as_str();
+    let phone_like = catalog::field(provider, path).is_some_and(|f| {
+        matches!(f.kind, Kind::Phone | Kind::PhoneIn(_) | Kind::StaxPhone | Kind::NationalNumber | Kind::AuthviaAddress)
+            || matches!(f.kind, Kind::List(k) if matches!(k, Kind::Phone | Kind::PhoneIn(_) | Kind::StaxPhone))
+    });
+    let failed = outcome.errors.iter().any(|d| {
+        d.path == path || matches!(d.code, Code::PhoneCountryCodeMissing | Code::PhoneInvalid | Code::FieldRequired)
+    });
+    phone_like && failed && intake::rules::phone::parse(&format!("+{digits}"), None).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_told_from_numbers() {
+        for s in ["=HYPERLINK(\"x\")", "@SUM(A1)", "+cmd|' /C calc'!A0", "-2+3+cmd"] {
+            assert!(looks_like_formula(s), "{s}");
+        }
+        for s in ["+44 7911 123456", "-5", "+1 (415) 555-2671", "ada@example.com", "", "="] {
+            assert!(!looks_like_formula(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn scientific_notation_is_found() {
+        for s in ["4.47911E+11", "4,47911E+11", "1E+15", "2.3e10"] {
+            assert!(is_scientific(s), "{s}");
+        }
+        for s in ["447911123456", "E+11", "4.4.7E+11", "Ex", "4E", "12 Elm St"] {
+            assert!(!is_scientific(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn encoding_damage_is_found() {
+        let at = |key| [Step::Key(key)];
+        assert!(encoding_damage("Jos\u{fffd} Garc\u{fffd}a", &at("first_name")).is_some());
+        assert!(encoding_damage("JosÃ© GarcÃ\u{ad}a", &at("first_name")).is_some());
+        assert!(encoding_damage("Jos? Garc?a", &at("fullName")).is_some());
+        assert!(encoding_damage("Jos?", &at("fullName")).is_some());
+        assert!(encoding_damage("Why? Because", &at("notes")).is_none());
+        assert!(encoding_damage("José García", &at("first_name")).is_none());
+        assert!(encoding_damage("Zoë Łukasz Ørsted", &at("first_name")).is_none());
+        assert!(encoding_damage("https://x.io/?a", &at("url")).is_none());
+        assert_eq!(pointer(&[Step::Key("a/b"), Step::Index(2)]), "/a~1b/2");
+    }
+}
