@@ -179,7 +179,8 @@ pub struct RuleArgs {
 /// with `error` and each warning as `{"code", "message"}`.
 ///
 /// Rules: `text`, `email`, `phone`, `phone_format` (a phone written nationally
-/// and internationally), `phone_with_code`, `uk_postcode`,
+/// and internationally), `phone_as_you_type` (what a formatter shows after
+/// each character of the input, typed in `region`), `phone_with_code`, `uk_postcode`,
 /// `atoa_postcode`, `gb_vat`, `country`, `card_number`, `expiry_month`,
 /// `expiry_year`, `expiry`, `cvv`, `uuid`, `hex24`, `enum`, `date`, `url`,
 /// `number`, `boolean`.
@@ -240,6 +241,12 @@ fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Val
                     "international": p.format(phone::Style::International),
                 })
             })
+        }),
+        "phone_as_you_type" => string().map(|t| {
+            let mut typing = phone::AsYouType::new(a.region.as_deref().and_then(phone::Region::parse));
+            let mut buf = [0u8; 4];
+            let shown: Vec<Value> = t.chars().map(|c| Value::String(typing.input(c.encode_utf8(&mut buf)))).collect();
+            Parsed::clean(Value::Array(shown))
         }),
         "phone_with_code" => {
             string().and_then(|t| phone::parse_with_code(a.code.unwrap_or(0), t)).map(|p| Parsed::clean(phone_json(&p)))

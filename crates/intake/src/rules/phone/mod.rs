@@ -10,6 +10,7 @@
 //! wherever the person is, vanity letters and extensions are refused, and every
 //! refusal says which of libphonenumber's reasons applies.
 
+mod as_you_type;
 mod format;
 mod metadata;
 mod number;
@@ -17,6 +18,7 @@ mod number;
 #[rustfmt::skip]
 mod tables;
 
+pub use as_you_type::{AsYouType, MAX_INPUT};
 use number::{Number, ParseError, Possibility, Source};
 
 use super::is_space;
