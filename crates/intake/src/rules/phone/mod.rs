@@ -81,16 +81,33 @@ pub enum Style {
     E164,
 }
 
+impl Style {
+    /// Every style.
+    pub const ALL: [Style; 3] = [Style::National, Style::International, Style::E164];
+
+    /// The name, e.g. `"national"`.
+    ///
+    /// # Example
+    /// ```
+    /// use intake::rules::phone::Style;
+    /// assert_eq!(Style::E164.as_str(), "e164");
+    /// assert_eq!("international".parse::<Style>(), Ok(Style::International));
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Style::National => "national",
+            Style::International => "international",
+            Style::E164 => "e164",
+        }
+    }
+}
+
 impl std::str::FromStr for Style {
     type Err = UnknownStyle;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "national" => Ok(Style::National),
-            "international" => Ok(Style::International),
-            "e164" => Ok(Style::E164),
-            _ => Err(UnknownStyle),
-        }
+        Style::ALL.into_iter().find(|style| style.as_str() == s).ok_or(UnknownStyle)
     }
 }
 
@@ -425,6 +442,25 @@ fn length_fault(possibility: Possibility) -> Fault {
         Possibility::InvalidCountryCode => country_code_invalid(),
         Possibility::Possible => invalid(),
     }
+}
+
+/// Parses a phone text as [`parse`] does (read in `region` when written
+/// without `+`) and writes the number in `style`, as libphonenumber's
+/// `format_number` writes it.
+///
+/// # Errors
+/// Those of [`parse`]: the text is not a valid phone number.
+///
+/// # Example
+/// ```
+/// use intake::rules::phone::{format_number, Style};
+/// assert_eq!(format_number("+442079460018", None, Style::National).unwrap(), "020 7946 0018");
+/// assert_eq!(format_number("(201) 555-0123", Some("US"), Style::International).unwrap(), "+1 201-555-0123");
+/// assert_eq!(format_number("07400 123456", Some("GB"), Style::E164).unwrap(), "+447400123456");
+/// assert!(format_number("+44 4", None, Style::E164).is_err());
+/// ```
+pub fn format_number(text: &str, region: Option<&str>, style: Style) -> Result<String, Fault> {
+    parse(text, region).map(|p| p.value.format(style))
 }
 
 /// Whether `code` is a country calling code in use (e.g. 44, 1, 234).
