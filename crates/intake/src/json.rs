@@ -205,9 +205,9 @@ pub fn as_you_type(text: &str, region: &str) -> String {
 /// assert_eq!(intake::json::format_phone("07400 1234", "e164", "GB").unwrap(), "null");
 /// ```
 pub fn format_phone(text: &str, style: &str, region: &str) -> Result<String, ApiError> {
-    let style: phone::Style = style
-        .parse()
-        .map_err(|_| api("options.invalid", format!("`{style}` is not a phone style (national, international or e164)")))?;
+    let style: phone::Style = style.parse().map_err(|_| {
+        api("options.invalid", format!("`{style}` is not a phone style (national, international or e164)"))
+    })?;
     let region = Some(region).filter(|r| !r.trim().is_empty());
     Ok(phone::format_number(text, region, style).map_or(Value::Null, Value::String).to_string())
 }
@@ -225,8 +225,9 @@ pub fn format_phone(text: &str, style: &str, region: &str) -> Result<String, Api
 /// assert_eq!(intake::json::example_number("XX", "mobile").unwrap(), "null");
 /// ```
 pub fn example_number(region: &str, number_type: &str) -> Result<String, ApiError> {
-    let kind: phone::NumberType =
-        number_type.parse().map_err(|_| api("options.invalid", format!("`{number_type}` is not a phone number type")))?;
+    let kind: phone::NumberType = number_type
+        .parse()
+        .map_err(|_| api("options.invalid", format!("`{number_type}` is not a phone number type")))?;
     let example = phone::Region::parse(region).and_then(|r| phone::example_number(r, kind));
     Ok(example.map_or(Value::Null, Value::String).to_string())
 }
