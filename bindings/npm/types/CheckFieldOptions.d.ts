@@ -21,4 +21,4 @@ region?: string,
  * `phoneCountryCode`, Juicyway's `phone` in `billing_address.country`, Stax's `phone` and `cc_sms` in
  * `address_country`. Without it such a national number is not reported valid.
  */
-record: Record<string, unknown>, };
+record?: Record<string, unknown>, };

@@ -462,7 +462,7 @@ pub struct CheckFieldOptions {
     /// The rest of the record, for a field whose rule depends on another: Atoa's `phoneNumber` is read with
     /// `phoneCountryCode`, Juicyway's `phone` in `billing_address.country`, Stax's `phone` and `cc_sms` in
     /// `address_country`. Without it such a national number is not reported valid.
-    #[ts(type = "Record<string, unknown>")]
+    #[ts(optional, type = "Record<string, unknown>")]
     record: Option<serde_json::Value>,
 }
 

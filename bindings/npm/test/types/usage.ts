@@ -125,4 +125,6 @@ const kind: PhoneNumberType = 'fixed_line';
 const placeholder: string | null = exampleNumber('GB', kind) ?? exampleNumber('GB');
 // @ts-expect-error: not a number type
 exampleNumber('GB', 'landline');
+// Field context: the rest of the record, optional.
+checkField('atoa', '/phoneNumber', '07911', { partial: true, record: { phoneCountryCode: '44' } });
 void shown, e164, written, placeholder;

@@ -28,6 +28,13 @@ const MIN_LEADING_DIGITS: usize = 3;
 /// What a template is cut from: libphonenumber's longest number.
 const NINES: &[u8] = b"999999999999999";
 /// Most characters formatted; past them the text is shown as typed.
+///
+/// # Example
+/// ```
+/// use intake::rules::phone::{AsYouType, MAX_INPUT};
+/// let long = "1".repeat(MAX_INPUT + 1);
+/// assert_eq!(AsYouType::new(None).input(&long), long);
+/// ```
 pub const MAX_INPUT: usize = 100;
 
 /// One format as the formatter sees it: from the national list, or the

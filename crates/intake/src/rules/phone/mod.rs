@@ -83,6 +83,13 @@ pub enum Style {
 
 impl Style {
     /// Every style.
+    ///
+    /// # Example
+    /// ```
+    /// use intake::rules::phone::Style;
+    /// let names: Vec<&str> = Style::ALL.iter().map(|s| s.as_str()).collect();
+    /// assert_eq!(names, ["national", "international", "e164"]);
+    /// ```
     pub const ALL: [Style; 3] = [Style::National, Style::International, Style::E164];
 
     /// The name, e.g. `"national"`.
@@ -464,6 +471,12 @@ pub fn format_number(text: &str, region: Option<&str>, style: Style) -> Result<S
 }
 
 /// Whether `code` is a country calling code in use (e.g. 44, 1, 234).
+///
+/// # Example
+/// ```
+/// assert!(intake::rules::phone::is_country_code(44));
+/// assert!(!intake::rules::phone::is_country_code(999));
+/// ```
 #[must_use]
 pub fn is_country_code(code: u16) -> bool {
     metadata::territories(code).is_some()
@@ -471,12 +484,24 @@ pub fn is_country_code(code: u16) -> bool {
 
 /// The main region of a country calling code (`44` → `GB`); `None` for a code
 /// not in use or a non-geographic one (`800`).
+///
+/// # Example
+/// ```
+/// use intake::rules::phone::main_region;
+/// assert_eq!(main_region(44).map(|r| r.as_str().to_owned()).as_deref(), Some("GB"));
+/// assert_eq!(main_region(800), None);
+/// ```
 #[must_use]
 pub fn main_region(code: u16) -> Option<Region> {
     metadata::main_territory(code)?.region
 }
 
 /// The country calling code of a region (`GB` → `44`), any case.
+///
+/// # Example
+/// ```
+/// assert_eq!(intake::rules::phone::region_code("gb"), Some(44));
+/// ```
 #[must_use]
 pub fn region_code(alpha2: &str) -> Option<u16> {
     Region::parse(alpha2).and_then(metadata::territory).map(|t| t.code)
