@@ -8,6 +8,8 @@ import type {
   FieldCheck,
   FieldPointers,
   Outcome,
+  PhoneNumberType,
+  PhoneStyle,
   ProviderId,
   ProviderInfo,
   RuleResult,
@@ -115,7 +117,7 @@ export function providers(): ProviderInfo[];
 /**
  * Runs one field rule by name on a value: the low-level surface the shared field
  * fixtures drive, for tests and tooling rather than forms. Rules: `text`, `email`,
- * `phone`, `phone_with_code`, `uk_postcode`, `atoa_postcode`, `gb_vat`, `country`,
+ * `phone`, `phone_format`, `phone_as_you_type`, `phone_with_code`, `uk_postcode`, `atoa_postcode`, `gb_vat`, `country`,
  * `card_number`, `expiry_month`, `expiry_year`, `expiry`, `cvv`, `uuid`, `hex24`,
  * `enum`, `date`, `url`, `number`, `boolean`; `args` as in `intake::json::rule`.
  *
@@ -141,4 +143,77 @@ export const raw: {
   readonly checkField: (provider: string, pointer: string, valueJson: string, optionsJson: string) => string;
   readonly providers: () => string;
   readonly rule: (name: string, inputJson: string, argsJson: string) => string;
+  /** `PhoneTyping` as JSON text: what the formatter shows for the whole `text`, typed in `region` (`""`: none). */
+  readonly asYouType: (text: string, region: string) => string;
+  /** A JSON string, or `null`; throws `options.invalid` for an unknown style. */
+  readonly formatPhone: (text: string, style: string, region: string) => string;
+  /** A JSON string, or `null`; throws `options.invalid` for an unknown number type. */
+  readonly exampleNumber: (region: string, type: string) => string;
 };
+
+/**
+ * A phone number as libphonenumber's `format_number` writes it: `national` (`07400 123456`),
+ * `international` (`+44 7400 123456`) or `e164` (`+447400123456`). A number written without
+ * `+` is read in `region` (ISO alpha-2). `null` when the text is not a valid phone number
+ * (use {@link checkField} or {@link rule} to learn why).
+ *
+ * @example
+ * formatPhone("+442079460018", "national");            // "020 7946 0018"
+ * formatPhone("(201) 555-0123", "international", "US"); // "+1 201-555-0123"
+ * formatPhone("07400 123456", "e164", "GB");            // "+447400123456"
+ * formatPhone("+44 4", "e164");                         // null
+ *
+ * @throws {IntakeError} `options.invalid` (a style that is not one of {@link PhoneStyle}).
+ */
+export function formatPhone(text: string, style: PhoneStyle, region?: string | null): string | null;
+
+/**
+ * libphonenumber's example number of a region (ISO alpha-2) and kind of line, in E.164: a
+ * placeholder for a phone field (write it with {@link formatPhone}). `null` when the region is
+ * unknown or has no number of that kind.
+ *
+ * @example
+ * exampleNumber("GB");                                    // "+447400123456" (mobile)
+ * exampleNumber("GB", "fixed_line");                      // "+441212345678"
+ * formatPhone(exampleNumber("GB")!, "national");          // "07400 123456"
+ *
+ * @throws {IntakeError} `options.invalid` (a type that is not one of {@link PhoneNumberType}).
+ */
+export function exampleNumber(region: string, type?: PhoneNumberType): string | null;
+
+/**
+ * Formats a phone number as a person types it, as libphonenumber's `AsYouTypeFormatter`
+ * does (the shape of libphonenumber-js's `AsYouType`): each {@link AsYouType.input} appends
+ * text and returns the whole text so far, formatted. Digits and a leading `+` are formatted;
+ * any other character (a space, a dash, a letter) stops the formatting and the text is shown
+ * as typed, as libphonenumber does: a form passes the digits (and a leading `+`) it holds.
+ *
+ * @example
+ * const typing = new AsYouType("GB");
+ * typing.input("0740");       // "0740"
+ * typing.input("0123456");    // "07400 123456"
+ * typing.getNumberValue();    // "+447400123456"
+ * typing.reset();
+ * typing.input("+12015550123"); // "+1 201-555-0123"
+ */
+export class AsYouType {
+  /**
+   * @param region Where the number is typed (ISO alpha-2, or libphonenumber-js's
+   * `{ defaultCountry }`): national numbers and its international prefix are read there.
+   * Without one (or with a region the metadata does not know) only numbers that begin with
+   * `+` are formatted.
+   */
+  constructor(region?: string | { defaultCountry?: string } | null);
+  /** Appends `text` and returns the whole text so far, formatted. */
+  input(text: string): string;
+  /** Forgets the text typed, to begin another number; returns this formatter. */
+  reset(): this;
+  /**
+   * The number's E.164 form once the text is a valid phone number (as {@link checkField}
+   * would accept it), else `undefined`. Unlike libphonenumber-js, which gives the E.164 of
+   * any number whose calling code is known, an incomplete or invalid number has none.
+   */
+  getNumberValue(): string | undefined;
+  /** The text typed so far, as typed. */
+  getChars(): string;
+}

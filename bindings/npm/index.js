@@ -72,6 +72,9 @@ export const raw = Object.freeze({
     call('checkField', provider, pointer, valueJson, optionsJson),
   providers: () => call('providers'),
   rule: (name, inputJson, argsJson) => call('rule', name, inputJson, argsJson),
+  asYouType: (text, region) => call('asYouType', text, region),
+  formatPhone: (text, style, region) => call('formatPhone', text, style, region),
+  exampleNumber: (region, type) => call('exampleNumber', region, type),
 });
 
 // Rules that need a date take it from the caller; the default is today in UTC.
@@ -114,4 +117,60 @@ export function providers() {
  */
 export function rule(name, input, args) {
   return JSON.parse(raw.rule(String(name), json(input), args === undefined ? '' : JSON.stringify(args)));
+}
+
+/**
+ * A phone number written as libphonenumber writes it: `style` is `national`, `international`
+ * or `e164`; `region` (ISO alpha-2) reads a number written without `+`. `null` when the text
+ * is not a valid phone number.
+ */
+export function formatPhone(text, style, region) {
+  return JSON.parse(raw.formatPhone(String(text), String(style), region == null ? '' : String(region)));
+}
+
+/** libphonenumber's example number of a region and type (default `mobile`), in E.164; `null` when none. */
+export function exampleNumber(region, type = 'mobile') {
+  return JSON.parse(raw.exampleNumber(String(region), String(type)));
+}
+
+// The region of `new AsYouType(region)`: a code, or libphonenumber-js's `{ defaultCountry }`.
+const regionOf = (arg) => String((typeof arg === 'object' && arg !== null ? arg.defaultCountry : arg) ?? '');
+
+/**
+ * Formats a phone number as a person types it, as libphonenumber's AsYouTypeFormatter does
+ * (the shape of libphonenumber-js's `AsYouType`). The formatting runs in the Rust core over the
+ * whole text typed so far on each call; this object only keeps that text.
+ */
+export class AsYouType {
+  #region;
+  #text = '';
+  #state = null;
+
+  constructor(region) {
+    this.#region = regionOf(region);
+  }
+
+  /** Appends `text` and returns the whole text so far, formatted. */
+  input(text) {
+    this.#text += String(text ?? '');
+    this.#state = JSON.parse(raw.asYouType(this.#text, this.#region));
+    return this.#state.formatted;
+  }
+
+  /** Forgets the text typed. */
+  reset() {
+    this.#text = '';
+    this.#state = null;
+    return this;
+  }
+
+  /** The number's E.164 form once the text is a valid phone number, else `undefined`. */
+  getNumberValue() {
+    return this.#state?.e164 ?? undefined;
+  }
+
+  /** The text typed so far, as typed. */
+  getChars() {
+    return this.#text;
+  }
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes fixtures/reference/phone.json (libphonenumber's own verdicts on phone texts)
-and fixtures/reference/phone_format.json (how it writes every valid one).
+fixtures/reference/phone_format.json (how it writes every valid one) and
+fixtures/reference/phone_as_you_type.json (what its AsYouTypeFormatter shows after
+every character typed).
 
 The reference is Google's libphonenumber through its Python port `phonenumbers`,
 pinned in requirements.txt to the release whose metadata intake compiles
@@ -20,6 +22,16 @@ last digit dropped, a digit added and two digits changed; numbers of random
 digits of each possible length (and one either side); and the cases the phone
 issue and docs/RULES.md name. Random choices use a fixed seed, so the file is
 the same on every run.
+
+As-you-type sequences: every region's example number of every type, typed one
+character at a time as the digits of its national format in its region, as
+E.164 in its region and with no region ("ZZ"), and (its fixed-line or first
+example) after the region's international prefix; every non-geographic code's
+examples as E.164 with no region; per region, a run of random digits typed
+nationally and one after `+` and its calling code (the formatter's paths for
+numbers no format fits); and a few texts with characters the formatter does not
+take (spaces, letters). Each case records the formatter's output after
+every character.
 """
 import json
 import os
@@ -32,6 +44,7 @@ from phonenumbers import NumberParseException, PhoneNumberType as T, ValidationR
 VERSION = "9.0.33"
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "fixtures", "reference", "phone.json")
 FORMAT_OUT = os.path.join(os.path.dirname(__file__), "..", "..", "fixtures", "reference", "phone_format.json")
+AS_YOU_TYPE_OUT = os.path.join(os.path.dirname(__file__), "..", "..", "fixtures", "reference", "phone_as_you_type.json")
 
 TYPES = {
     T.FIXED_LINE: "fixed_line", T.MOBILE: "mobile", T.FIXED_LINE_OR_MOBILE: "fixed_line_or_mobile",
@@ -153,6 +166,72 @@ def main():
             "international": pn.format_number(n, pn.PhoneNumberFormat.INTERNATIONAL)}})
     write(FORMAT_OUT, "phone_format", formats)
     print("%d formatted numbers" % len(formats), file=sys.stderr)
+    as_you_type(entities, rng)
+
+
+# Typed as a person would, with the formatter's answer to each character: (text, region).
+AS_YOU_TYPE_NAMED = [
+    ("+44 7400 123456", None), ("07400 123456", "GB"), ("0740x123456", "GB"), ("(201) 555-0123", "US"),
+    ("+4474OO123456", None), ("1 201 555 0123", "US"), ("12015550123", "US"), ("011447400123456", "US"),
+    ("+1 1 201 555 0123", None), ("88001234567", "RU"), ("+7 8 800 123 4567", None), ("+44 (0)20 7946 0018", None),
+    ("+++44", None), ("4+4", "GB"), ("", "GB"),
+]
+
+
+def typed(text, region):
+    f = pn.AsYouTypeFormatter(region or "ZZ")
+    return [f.input_digit(ch) for ch in text]
+
+
+def as_you_type(entities, rng):
+    sequences = []
+    for region, code in entities:
+        examples = []
+        for t in TYPES:
+            if t in (T.FIXED_LINE_OR_MOBILE, T.UNKNOWN):
+                continue
+            if region is None:
+                meta = pn.PhoneMetadata.metadata_for_nongeo_region(code)
+                desc = pn.phonenumberutil._number_desc_by_type(meta, t)
+                n = pn.parse("+%d%s" % (code, desc.example_number), None) if desc and desc.example_number else None
+            else:
+                n = pn.example_number_for_type(region, t)
+            if n is not None:
+                examples.append(n)
+        for i, n in enumerate(examples):
+            e164 = pn.format_number(n, pn.PhoneNumberFormat.E164)
+            sequences.append((e164, None))
+            if region is None:
+                continue
+            national = pn.format_number(n, pn.PhoneNumberFormat.NATIONAL)
+            sequences.append(("".join(ch for ch in national if ch.isdigit()), region))
+            sequences.append((e164, region))
+            meta = pn.PhoneMetadata.metadata_for_region(region)
+            idd = meta.preferred_international_prefix or meta.international_prefix
+            if i == 0 and idd and idd.isdigit():
+                sequences.append((idd + e164[1:], region))
+        if region is not None:
+            sequences.append(("".join(rng.choice("0123456789") for _ in range(rng.randint(6, 16))), region))
+            sequences.append(("+%d%s" % (code, "".join(rng.choice("0123456789") for _ in range(rng.randint(4, 14)))), None))
+    sequences += AS_YOU_TYPE_NAMED
+    seen, cases, failed = set(), [], 0
+    for text, region in sequences:
+        if (text, region) in seen or not text:
+            continue
+        seen.add((text, region))
+        try:
+            expect = typed(text, region)
+        except Exception:  # the formatter's own failures (none at this version): left out, counted
+            failed += 1
+            continue
+        c = {"input": text}
+        if region is not None:
+            c["args"] = {"region": region}
+        c["expect"] = expect
+        cases.append(c)
+    write(AS_YOU_TYPE_OUT, "phone_as_you_type", cases)
+    print("%d as-you-type sequences, %d characters, %d left out (the formatter failed)"
+          % (len(cases), sum(len(c["expect"]) for c in cases), failed), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -187,6 +187,66 @@ describe('in headless Chromium', { skip, timeout: 300_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('a phone field formats as the person types (AsYouType), with live states and an example placeholder', async () => {
+    await open('juicyway');
+    const phone = page.locator(idOf('/phone'));
+    // No billing country yet: the placeholder is an international example.
+    assert.equal(await phone.getAttribute('placeholder'), intake.formatPhone(intake.exampleNumber('GB'), 'international'));
+    await type('/billing_address/country', 'gb');
+    assert.equal(await phone.getAttribute('placeholder'), '07400 123456');
+
+    // A UK number typed nationally, digit by digit: the field shows what AsYouType shows,
+    // and the state checkField gives with the record (the billing country) as context.
+    const typing = new intake.AsYouType('GB');
+    const seen = [];
+    await phone.click();
+    for (const key of '07400123456') {
+      await page.keyboard.type(key);
+      const value = await phone.inputValue();
+      const expected = typing.input(key);
+      assert.equal(value, expected, `after ${key}`);
+      const record = { billing_address: { country: 'gb' }, phone: value };
+      const check = intake.checkField('juicyway', '/phone', value, { partial: true, today: TODAY, record });
+      assert.equal((await shown('/phone')).state, check.state, `state of ${value}`);
+      seen.push(`${value}:${check.state}`);
+    }
+    assert.deepEqual(seen.slice(-3), ['07400 1234:incomplete', '07400 12345:incomplete', '07400 123456:valid']);
+    assert.equal(seen[4], '07400:incomplete');
+    const done = await shown('/phone');
+    assert.equal(done.state, 'valid');
+    assert.match(done.message, /^→ \+447400123456 ⚠ had no country code/); // read in the billing country
+    await shot('phone-as-you-type.png');
+
+    // International, then a number no UK number begins with: invalid at once.
+    await clear('/phone');
+    await phone.click();
+    const states = [];
+    for (const key of '+447') {
+      await page.keyboard.type(key);
+      states.push(`${await phone.inputValue()}:${(await shown('/phone')).state}`);
+    }
+    assert.deepEqual(states, ['+:incomplete', '+4:incomplete', '+44 :incomplete', '+44 7:incomplete']);
+    await clear('/phone');
+    await type('/phone', '+444');
+    assert.deepEqual([await phone.inputValue(), (await shown('/phone')).state], ['+44 4', 'invalid']);
+
+    // A letter stops the formatting: the text stays as typed (and is invalid).
+    await clear('/phone');
+    await type('/phone', '0740x');
+    assert.deepEqual([await phone.inputValue(), (await shown('/phone')).state], ['0740x', 'invalid']);
+
+    // Atoa: the national number is formatted after the calling code typed beside it.
+    await open('atoa');
+    assert.equal(await page.getAttribute(idOf('/phoneNumber'), 'placeholder'), '07400 123456');
+    await type('/phoneCountryCode', '44');
+    await type('/phoneNumber', '791112');
+    assert.deepEqual([await page.inputValue(idOf('/phoneNumber')), (await shown('/phoneNumber')).state], ['7911 12', 'incomplete']);
+    await type('/phoneNumber', '3456');
+    assert.deepEqual(await shown('/phoneNumber'), { state: 'valid', message: '→ 7911123456' });
+    assert.equal(await page.inputValue(idOf('/phoneNumber')), '7911 123456');
+    assert.deepEqual(problems, []);
+  });
+
   test('every provider renders its form; the example fills a valid record', async () => {
     for (const { id } of intake.providers()) {
       await open(id);

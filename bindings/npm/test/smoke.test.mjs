@@ -12,7 +12,8 @@ test('calls before init() throw a clear error', () => {
 
 test('the exports are the documented API', () => {
   assert.deepEqual(Object.keys(intake).sort(), [
-    'IntakeError', 'checkField', 'init', 'providers', 'raw', 'rule', 'validate', 'validateBatch', 'validateJson',
+    'AsYouType', 'IntakeError', 'checkField', 'exampleNumber', 'formatPhone', 'init', 'providers', 'raw', 'rule',
+    'validate', 'validateBatch', 'validateJson',
   ]);
 });
 

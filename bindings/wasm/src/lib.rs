@@ -68,3 +68,31 @@ pub fn providers() -> String {
 pub fn rule(name: &str, input_json: &str, args_json: &str) -> Result<String, JsError> {
     core::rule(name, input_json, args_json).map_err(|e| thrown(&e))
 }
+
+/// What the as-you-type formatter shows for `text` typed in `region` (`""`: none), and the
+/// number's E.164 form when valid: `{formatted, e164}` as JSON. Stateless: the package's
+/// `AsYouType` class passes the whole text so far.
+#[must_use]
+#[wasm_bindgen(js_name = asYouType)]
+pub fn as_you_type(text: &str, region: &str) -> String {
+    core::as_you_type(text, region)
+}
+
+/// A phone text written in `style` (`national`, `international`, `e164`), read in `region`
+/// (`""`: none) when it has no `+`: a JSON string, or `null` when not a valid number.
+///
+/// # Errors
+/// `options.invalid` (an unknown style).
+#[wasm_bindgen(js_name = formatPhone)]
+pub fn format_phone(text: &str, style: &str, region: &str) -> Result<String, JsError> {
+    core::format_phone(text, style, region).map_err(|e| thrown(&e))
+}
+
+/// libphonenumber's example number of a region and type, in E.164, as JSON (`null` when none).
+///
+/// # Errors
+/// `options.invalid` (an unknown number type).
+#[wasm_bindgen(js_name = exampleNumber)]
+pub fn example_number(region: &str, number_type: &str) -> Result<String, JsError> {
+    core::example_number(region, number_type).map_err(|e| thrown(&e))
+}

@@ -284,6 +284,59 @@ pub struct NotValidFieldCheck {
     warnings: [FieldIssue; 0],
 }
 
+/// How a phone number is written (`formatPhone`): one of `intake::rules::phone::Style::ALL`.
+#[derive(Debug, Deserialize)]
+#[serde(try_from = "String")]
+pub struct PhoneStyle(intake::rules::phone::Style);
+
+impl TryFrom<String> for PhoneStyle {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse().map(PhoneStyle).map_err(|e| format!("{e}"))
+    }
+}
+
+computed_ts!(
+    PhoneStyle,
+    "How a phone number is written: `national` (`07400 123456`), `international`\n\
+     (`+44 7400 123456`) or `e164` (`+447400123456`).",
+    |_| intake::rules::phone::Style::ALL.iter().map(|s| format!("\"{}\"", s.as_str())).collect::<Vec<_>>().join(" | "),
+    |_v| {}
+);
+
+/// A kind of phone line (`exampleNumber`): one of `intake::rules::phone::NumberType::VALID`.
+#[derive(Debug, Deserialize)]
+#[serde(try_from = "String")]
+pub struct PhoneNumberType(intake::rules::phone::NumberType);
+
+impl TryFrom<String> for PhoneNumberType {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse().map(PhoneNumberType).map_err(|e| format!("{e}"))
+    }
+}
+
+computed_ts!(
+    PhoneNumberType,
+    "A kind of phone line, as libphonenumber's metadata describes numbers (`exampleNumber`).",
+    |_| intake::rules::phone::NumberType::VALID
+        .iter()
+        .map(|t| format!("\"{}\"", t.as_str()))
+        .collect::<Vec<_>>()
+        .join(" | "),
+    |_v| {}
+);
+
+/// What the as-you-type formatter shows for a text (the WASM export behind `AsYouType`).
+#[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct PhoneTyping {
+    /// The text as the formatter shows it: `07400 123`.
+    formatted: String,
+    /// The number's E.164 form once it is a valid number, else `null`.
+    e164: Option<String>,
+}
+
 /// What one field rule gives (`rule()`, the low-level surface the field fixtures drive).
 #[derive(Debug, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -861,6 +914,9 @@ fn generate() -> BTreeMap<String, String> {
         ValidFieldCheck,
         NotValidFieldCheck,
         RuleResult,
+        PhoneStyle,
+        PhoneNumberType,
+        PhoneTyping,
         ProviderInfo,
         FieldInfo,
         FieldType,
@@ -1059,6 +1115,24 @@ fn core_output_fits_the_types() {
     let providers: Vec<ProviderInfo> = fits("providers()", &api::providers());
     assert_eq!(providers.len(), Provider::ALL.len());
     checked += 1;
+
+    // The phone helpers: typing, formatting, examples.
+    for (text, region) in [("07400123456", "GB"), ("0740", "GB"), ("+1650", ""), ("x", "ZZ"), ("", "")] {
+        let _: PhoneTyping = fits("asYouType()", &api::as_you_type(text, region));
+        checked += 1;
+    }
+    for style in intake::rules::phone::Style::ALL {
+        let _: PhoneStyle = fits("a style", &format!("\"{}\"", style.as_str()));
+        for text in ["+447400123456", "nope"] {
+            let _: Option<String> = fits("formatPhone()", &api::format_phone(text, style.as_str(), "").unwrap());
+        }
+        checked += 2;
+    }
+    for kind in intake::rules::phone::NumberType::VALID {
+        let _: PhoneNumberType = fits("a number type", &format!("\"{}\"", kind.as_str()));
+        let _: Option<String> = fits("exampleNumber()", &api::example_number("GB", kind.as_str()).unwrap());
+        checked += 1;
+    }
 
     // Whole records: our samples, then every profile and batch fixture.
     for (p, record) in sample_records() {

@@ -132,8 +132,8 @@ fn territory(out: &mut String, table: &mut Table, t: &Territory) -> Result<(), S
         let _ = write!(
             formats,
             "\n            Format {{ groups: &[{groups}], leading: &[{leading}], national: {:?}, intl: {intl}, \
-             national_prefix_rule: {:?}, national_prefix_optional: {} }},",
-            f.format, f.national_prefix_rule, f.national_prefix_optional
+             national_prefix_rule: {:?}, national_prefix_optional: {}, carrier_rule: {} }},",
+            f.format, f.national_prefix_rule, f.national_prefix_optional, f.carrier_rule
         );
     }
     let _ = writeln!(

@@ -70,6 +70,10 @@ pub struct NumberFormat {
     pub national_prefix_rule: String,
     /// Whether a national number may be written without its prefix.
     pub national_prefix_optional: bool,
+    /// Whether the format (or its territory) has a carrier code formatting
+    /// rule (the as-you-type formatter keeps such formats after a national
+    /// prefix, which might be a carrier code).
+    pub carrier_rule: bool,
 }
 
 /// A number type's description.
@@ -147,6 +151,10 @@ fn territory(node: roxmltree::Node) -> Result<Territory, String> {
                 .unwrap_or_default(),
             national_prefix_optional: f.attribute("nationalPrefixOptionalWhenFormatting") == Some("true")
                 || node.attribute("nationalPrefixOptionalWhenFormatting") == Some("true"),
+            carrier_rule: f
+                .attribute("carrierCodeFormattingRule")
+                .or(node.attribute("carrierCodeFormattingRule"))
+                .is_some(),
         });
     }
     Ok(Territory {

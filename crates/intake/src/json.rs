@@ -174,12 +174,71 @@ pub struct RuleArgs {
     pub today: Option<Date>,
 }
 
+/// What libphonenumber's as-you-type formatter shows for `text` typed one
+/// character at a time in `region` (ISO alpha-2; empty or unknown: no region,
+/// so only numbers that begin with `+` are formatted), and the number's E.164
+/// form when it is valid: `{"formatted": "07400 123456", "e164": "+447400123456"}`.
+/// The WASM package's `AsYouType` class calls this with the whole text so far.
+///
+/// # Example
+/// ```
+/// let out = intake::json::as_you_type("07400123", "GB");
+/// assert_eq!(out, r#"{"formatted":"07400 123","e164":null}"#);
+/// ```
+#[must_use]
+pub fn as_you_type(text: &str, region: &str) -> String {
+    let mut typing = phone::AsYouType::new(phone::Region::parse(region));
+    let formatted = typing.input(text);
+    json!({"formatted": formatted, "e164": typing.e164()}).to_string()
+}
+
+/// A phone text written in `style` (`national`, `international` or `e164`),
+/// read in `region` when it has no `+` (empty: no region): a JSON string, or
+/// `null` when the text is not a valid phone number.
+///
+/// # Errors
+/// `options.invalid` for an unknown style.
+///
+/// # Example
+/// ```
+/// assert_eq!(intake::json::format_phone("+447400123456", "national", "").unwrap(), r#""07400 123456""#);
+/// assert_eq!(intake::json::format_phone("07400 1234", "e164", "GB").unwrap(), "null");
+/// ```
+pub fn format_phone(text: &str, style: &str, region: &str) -> Result<String, ApiError> {
+    let style: phone::Style = style.parse().map_err(|_| {
+        api("options.invalid", format!("`{style}` is not a phone style (national, international or e164)"))
+    })?;
+    let region = Some(region).filter(|r| !r.trim().is_empty());
+    Ok(phone::format_number(text, region, style).map_or(Value::Null, Value::String).to_string())
+}
+
+/// libphonenumber's example number of `region` and `number_type` (`mobile`,
+/// `fixed_line`, `toll_free`, ...) in E.164, as a JSON string; `null` when the
+/// region is unknown or has no number of the type.
+///
+/// # Errors
+/// `options.invalid` for an unknown number type.
+///
+/// # Example
+/// ```
+/// assert_eq!(intake::json::example_number("GB", "mobile").unwrap(), r#""+447400123456""#);
+/// assert_eq!(intake::json::example_number("XX", "mobile").unwrap(), "null");
+/// ```
+pub fn example_number(region: &str, number_type: &str) -> Result<String, ApiError> {
+    let kind: phone::NumberType = number_type
+        .parse()
+        .map_err(|_| api("options.invalid", format!("`{number_type}` is not a phone number type")))?;
+    let example = phone::Region::parse(region).and_then(|r| phone::example_number(r, kind));
+    Ok(example.map_or(Value::Null, Value::String).to_string())
+}
+
 /// Runs one field rule by name on a JSON value: the surface the field fixtures
 /// drive, natively and in WASM. Returns `{"normalized", "error", "warnings"}`
 /// with `error` and each warning as `{"code", "message"}`.
 ///
 /// Rules: `text`, `email`, `phone`, `phone_format` (a phone written nationally
-/// and internationally), `phone_with_code`, `uk_postcode`,
+/// and internationally), `phone_as_you_type` (what a formatter shows after
+/// each character of the input, typed in `region`), `phone_with_code`, `uk_postcode`,
 /// `atoa_postcode`, `gb_vat`, `country`, `card_number`, `expiry_month`,
 /// `expiry_year`, `expiry`, `cvv`, `uuid`, `hex24`, `enum`, `date`, `url`,
 /// `number`, `boolean`.
@@ -240,6 +299,12 @@ fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Val
                     "international": p.format(phone::Style::International),
                 })
             })
+        }),
+        "phone_as_you_type" => string().map(|t| {
+            let mut typing = phone::AsYouType::new(a.region.as_deref().and_then(phone::Region::parse));
+            let mut buf = [0u8; 4];
+            let shown: Vec<Value> = t.chars().map(|c| Value::String(typing.input(c.encode_utf8(&mut buf)))).collect();
+            Parsed::clean(Value::Array(shown))
         }),
         "phone_with_code" => {
             string().and_then(|t| phone::parse_with_code(a.code.unwrap_or(0), t)).map(|p| Parsed::clean(phone_json(&p)))

@@ -172,3 +172,41 @@ fn phone_format_agrees_with_libphonenumber() {
         failures[..failures.len().min(30)].join("\n")
     );
 }
+
+/// libphonenumber's `AsYouTypeFormatter`, after every character of every
+/// sequence of `fixtures/reference/phone_as_you_type.json`, through
+/// `intake::json::rule("phone_as_you_type", …)`: the decisions of docs/RULES.md
+/// (characters it does not take) are counted by name.
+#[test]
+fn phone_as_you_type_agrees_with_libphonenumber() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/reference/phone_as_you_type.json");
+    let corpus: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let cases = corpus["cases"].as_array().unwrap();
+    let (mut characters, mut failures) = (0, Vec::new());
+    for case in cases {
+        let args = case.get("args").map(Value::to_string).unwrap_or_default();
+        let out = intake::json::rule("phone_as_you_type", &case["input"].to_string(), &args).unwrap();
+        let out: Value = serde_json::from_str(&out).unwrap();
+        let (want, got) = (case["expect"].as_array().unwrap(), out["normalized"].as_array().unwrap());
+        characters += want.len();
+        if let Some(at) = (0..want.len()).find(|&i| want.get(i) != got.get(i)) {
+            failures.push(format!(
+                "{} in {}: after {} characters expected {}, intake {}",
+                case["input"],
+                case["args"],
+                at + 1,
+                want[at],
+                got.get(at).unwrap_or(&Value::Null)
+            ));
+        }
+    }
+    eprintln!("{} sequences, {characters} characters", cases.len());
+    assert!(cases.len() > 3_000, "{} sequences", cases.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} sequences differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures[..failures.len().min(40)].join("\n")
+    );
+}

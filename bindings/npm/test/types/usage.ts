@@ -1,7 +1,10 @@
 // Type-checked by test/types.test.mjs (tsc --noEmit, under two module resolutions); never run.
 // Lines marked @ts-expect-error must fail to type-check: the types are strict where they say so.
 import {
+  AsYouType,
   checkField,
+  exampleNumber,
+  formatPhone,
   init,
   IntakeError,
   providers,
@@ -19,6 +22,8 @@ import {
   type FieldState,
   type JuicywayCustomerInput,
   type Outcome,
+  type PhoneNumberType,
+  type PhoneStyle,
   type ProviderId,
   type ProviderInfo,
   type ValidateOptions,
@@ -105,3 +110,21 @@ try {
     void code;
   }
 }
+
+// Phone helpers for forms.
+const typing = new AsYouType('GB');
+const shown: string = typing.input('07400');
+const e164: string | undefined = typing.reset().getNumberValue();
+new AsYouType({ defaultCountry: 'US' });
+new AsYouType();
+const style: PhoneStyle = 'national';
+const written: string | null = formatPhone('+447400123456', style, 'GB');
+// @ts-expect-error: not a style
+formatPhone('+447400123456', 'local');
+const kind: PhoneNumberType = 'fixed_line';
+const placeholder: string | null = exampleNumber('GB', kind) ?? exampleNumber('GB');
+// @ts-expect-error: not a number type
+exampleNumber('GB', 'landline');
+// Field context: the rest of the record, optional.
+checkField('atoa', '/phoneNumber', '07911', { partial: true, record: { phoneCountryCode: '44' } });
+void shown, e164, written, placeholder;

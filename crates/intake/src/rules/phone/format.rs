@@ -55,7 +55,7 @@ pub(crate) fn split(nsn: &[u8], groups: &[Dfa]) -> Option<[usize; MAX_GROUPS]> {
 
 /// Writes `$n` of `text` as the n-th group; the first `$n` is wrapped in the
 /// national prefix `rule` (`0$FG` → `0` and the group) when there is one.
-fn expand(text: &str, rule: &str, nsn: &[u8], ends: &[usize]) -> String {
+pub(crate) fn expand(text: &str, rule: &str, nsn: &[u8], ends: &[usize]) -> String {
     let group = |n: usize| -> &str {
         let start = if n == 0 { 0 } else { ends[n - 1] };
         std::str::from_utf8(&nsn[start..ends[n]]).unwrap_or("")

@@ -9,7 +9,7 @@ use super::{NumberType, Region};
 /// A minimal automaton over the digits 0–9, laid out in [`AUTOMATA`] at `at`:
 /// ten transitions per state, one byte each (`0xFF` dead) or, when `wide`, two
 /// little-endian bytes (`0xFFFF` dead). States `accept_from..` accept.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Dfa {
     at: u32,
     start: u16,
@@ -201,8 +201,10 @@ pub(crate) struct Format {
     pub(crate) national_prefix_rule: &'static str,
     /// Whether a national number may be written without its prefix (read by
     /// the as-you-type formatter, not by `format_number`).
-    #[allow(dead_code)]
     pub(crate) national_prefix_optional: bool,
+    /// Whether the format has a carrier code formatting rule (the as-you-type
+    /// formatter keeps it after a national prefix, which may be a carrier code).
+    pub(crate) carrier_rule: bool,
 }
 
 /// A format's international form.

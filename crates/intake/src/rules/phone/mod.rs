@@ -10,6 +10,7 @@
 //! wherever the person is, vanity letters and extensions are refused, and every
 //! refusal says which of libphonenumber's reasons applies.
 
+mod as_you_type;
 mod format;
 mod metadata;
 mod number;
@@ -17,6 +18,7 @@ mod number;
 #[rustfmt::skip]
 mod tables;
 
+pub use as_you_type::{AsYouType, MAX_INPUT};
 use number::{Number, ParseError, Possibility, Source};
 
 use super::is_space;
@@ -79,16 +81,40 @@ pub enum Style {
     E164,
 }
 
+impl Style {
+    /// Every style.
+    ///
+    /// # Example
+    /// ```
+    /// use intake::rules::phone::Style;
+    /// let names: Vec<&str> = Style::ALL.iter().map(|s| s.as_str()).collect();
+    /// assert_eq!(names, ["national", "international", "e164"]);
+    /// ```
+    pub const ALL: [Style; 3] = [Style::National, Style::International, Style::E164];
+
+    /// The name, e.g. `"national"`.
+    ///
+    /// # Example
+    /// ```
+    /// use intake::rules::phone::Style;
+    /// assert_eq!(Style::E164.as_str(), "e164");
+    /// assert_eq!("international".parse::<Style>(), Ok(Style::International));
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Style::National => "national",
+            Style::International => "international",
+            Style::E164 => "e164",
+        }
+    }
+}
+
 impl std::str::FromStr for Style {
     type Err = UnknownStyle;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "national" => Ok(Style::National),
-            "international" => Ok(Style::International),
-            "e164" => Ok(Style::E164),
-            _ => Err(UnknownStyle),
-        }
+        Style::ALL.into_iter().find(|style| style.as_str() == s).ok_or(UnknownStyle)
     }
 }
 
@@ -427,7 +453,32 @@ fn length_fault(possibility: Possibility) -> Fault {
     }
 }
 
+/// Parses a phone text as [`parse`] does (read in `region` when written
+/// without `+`) and writes the number in `style`, as libphonenumber's
+/// `format_number` writes it.
+///
+/// # Errors
+/// Those of [`parse`]: the text is not a valid phone number.
+///
+/// # Example
+/// ```
+/// use intake::rules::phone::{format_number, Style};
+/// assert_eq!(format_number("+442079460018", None, Style::National).unwrap(), "020 7946 0018");
+/// assert_eq!(format_number("(201) 555-0123", Some("US"), Style::International).unwrap(), "+1 201-555-0123");
+/// assert_eq!(format_number("07400 123456", Some("GB"), Style::E164).unwrap(), "+447400123456");
+/// assert!(format_number("+44 4", None, Style::E164).is_err());
+/// ```
+pub fn format_number(text: &str, region: Option<&str>, style: Style) -> Result<String, Fault> {
+    parse(text, region).map(|p| p.value.format(style))
+}
+
 /// Whether `code` is a country calling code in use (e.g. 44, 1, 234).
+///
+/// # Example
+/// ```
+/// assert!(intake::rules::phone::is_country_code(44));
+/// assert!(!intake::rules::phone::is_country_code(999));
+/// ```
 #[must_use]
 pub fn is_country_code(code: u16) -> bool {
     metadata::territories(code).is_some()
@@ -435,12 +486,24 @@ pub fn is_country_code(code: u16) -> bool {
 
 /// The main region of a country calling code (`44` → `GB`); `None` for a code
 /// not in use or a non-geographic one (`800`).
+///
+/// # Example
+/// ```
+/// use intake::rules::phone::main_region;
+/// assert_eq!(main_region(44).map(|r| r.as_str().to_owned()).as_deref(), Some("GB"));
+/// assert_eq!(main_region(800), None);
+/// ```
 #[must_use]
 pub fn main_region(code: u16) -> Option<Region> {
     metadata::main_territory(code)?.region
 }
 
 /// The country calling code of a region (`GB` → `44`), any case.
+///
+/// # Example
+/// ```
+/// assert_eq!(intake::rules::phone::region_code("gb"), Some(44));
+/// ```
 #[must_use]
 pub fn region_code(alpha2: &str) -> Option<u16> {
     Region::parse(alpha2).and_then(metadata::territory).map(|t| t.code)
