@@ -71,10 +71,25 @@ fn answer(case: &Value) -> Value {
     }
 }
 
+/// A corpus of `fixtures/reference/`, parsed.
+fn corpus(name: &str) -> Value {
+    let path = format!("{}/../../fixtures/reference/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))).unwrap()
+}
+
+/// Fails with the first differences, if there are any.
+fn assert_no_difference(failures: &[String], total: usize) {
+    assert!(
+        failures.is_empty(),
+        "{} of {total} differ:\n{}",
+        failures.len(),
+        failures[..failures.len().min(30)].join("\n")
+    );
+}
+
 #[test]
 fn phone_rule_agrees_with_libphonenumber_but_for_written_decisions() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/reference/phone.json");
-    let corpus: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let corpus = corpus("phone.json");
     let cases = corpus["cases"].as_array().unwrap();
     let mut decisions = BTreeMap::new();
     let mut failures = Vec::new();
@@ -92,21 +107,14 @@ fn phone_rule_agrees_with_libphonenumber_but_for_written_decisions() {
     for decision in ["00 dials out", "E.164 at most 15 digits"] {
         assert!(decisions.get(decision).is_some_and(|&n| n > 0), "no case exercises the decision {decision:?}");
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} differ:\n{}",
-        failures.len(),
-        cases.len(),
-        failures[..failures.len().min(30)].join("\n")
-    );
+    assert_no_difference(&failures, cases.len());
 }
 
 /// Every valid number's E.164 form, and its national and international forms,
 /// read back to itself, and each of its prefixes could still become a valid number.
 #[test]
 fn valid_numbers_read_back_to_themselves() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/reference/phone.json");
-    let corpus: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let corpus = corpus("phone.json");
     let mut checked = 0;
     for case in corpus["cases"].as_array().unwrap() {
         let Ok(first) = intake::rules::phone::parse(case["input"].as_str().unwrap(), case["args"]["region"].as_str())
@@ -142,8 +150,7 @@ fn valid_numbers_read_back_to_themselves() {
 /// nationally and internationally (`fixtures/reference/phone_format.json`).
 #[test]
 fn phone_format_agrees_with_libphonenumber() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/reference/phone_format.json");
-    let corpus: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let corpus = corpus("phone_format.json");
     let cases = corpus["cases"].as_array().unwrap();
     let mut failures = Vec::new();
     let mut longer_than_e164 = 0;
@@ -164,13 +171,7 @@ fn phone_format_agrees_with_libphonenumber() {
     }
     assert!(cases.len() > 2_000, "{} cases", cases.len());
     assert!(longer_than_e164 > 0, "no case exercises the 15-digit decision");
-    assert!(
-        failures.is_empty(),
-        "{} of {} differ:\n{}",
-        failures.len(),
-        cases.len(),
-        failures[..failures.len().min(30)].join("\n")
-    );
+    assert_no_difference(&failures, cases.len());
 }
 
 /// libphonenumber's `AsYouTypeFormatter`, after every character of every
@@ -179,8 +180,7 @@ fn phone_format_agrees_with_libphonenumber() {
 /// (characters it does not take) are counted by name.
 #[test]
 fn phone_as_you_type_agrees_with_libphonenumber() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/reference/phone_as_you_type.json");
-    let corpus: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let corpus = corpus("phone_as_you_type.json");
     let cases = corpus["cases"].as_array().unwrap();
     let (mut characters, mut failures) = (0, Vec::new());
     for case in cases {
@@ -202,11 +202,5 @@ fn phone_as_you_type_agrees_with_libphonenumber() {
     }
     eprintln!("{} sequences, {characters} characters", cases.len());
     assert!(cases.len() > 3_000, "{} sequences", cases.len());
-    assert!(
-        failures.is_empty(),
-        "{} of {} sequences differ:\n{}",
-        failures.len(),
-        cases.len(),
-        failures[..failures.len().min(40)].join("\n")
-    );
+    assert_no_difference(&failures, cases.len());
 }
