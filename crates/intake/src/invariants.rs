@@ -177,6 +177,9 @@ pub fn family(family: Family, input: &str) -> Result<(), String> {
                 }
             }
             let _ = phone::could_complete(input, Some("NG"));
+            for region in [None, phone::Region::parse("GB"), phone::Region::parse("US"), phone::Region::parse("AR")] {
+                as_you_type(input, region)?;
+            }
             Ok(())
         }
         Family::Postal => {
@@ -342,6 +345,32 @@ fn phone_answer(p: &phone::Phone) -> Result<(), String> {
         // A national form needs its region; a non-geographic number has none.
         if !same && (style != phone::Style::National || region.is_some()) {
             return Err(format!("phone: its {style:?} form does not read back to the same number"));
+        }
+    }
+    Ok(())
+}
+
+/// The as-you-type formatter on `input`: typed a character at a time it shows
+/// what typing it at once shows; it keeps every digit typed, in order, when the
+/// text is digits after an optional `+`; an E.164 value it gives is valid.
+fn as_you_type(input: &str, region: Option<phone::Region>) -> Result<(), String> {
+    let whole = phone::AsYouType::new(region).input(input);
+    let mut typing = phone::AsYouType::new(region);
+    let mut last = String::new();
+    for c in input.chars() {
+        last = typing.input(c.encode_utf8(&mut [0; 4]));
+    }
+    if !input.is_empty() && last != whole {
+        return Err("as you type: typing a character at a time shows other text than typing it at once".to_owned());
+    }
+    let body = input.strip_prefix('+').unwrap_or(input);
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    if body.bytes().all(|b| b.is_ascii_digit()) && digits(&whole) != digits(input) {
+        return Err("as you type: the digits shown are not the digits typed".to_owned());
+    }
+    if let Some(e164) = typing.e164() {
+        if phone::parse(&e164, None).is_err() {
+            return Err("as you type: the E.164 value given is not a valid number".to_owned());
         }
     }
     Ok(())
