@@ -7,6 +7,7 @@ import type {
   CustomerPayloads,
   FieldCheck,
   FieldPointers,
+  FieldState,
   Outcome,
   PhoneNumberType,
   PhoneStyle,
@@ -193,6 +194,8 @@ export function exampleNumber(region: string, type?: PhoneNumberType): string | 
  * typing.input("0740");       // "0740"
  * typing.input("0123456");    // "07400 123456"
  * typing.getNumberValue();    // "+447400123456"
+ * typing.getNumberType();     // "mobile"
+ * typing.getState();          // "valid"
  * typing.reset();
  * typing.input("+12015550123"); // "+1 201-555-0123"
  */
@@ -216,4 +219,12 @@ export class AsYouType {
   getNumberValue(): string | undefined;
   /** The text typed so far, as typed. */
   getChars(): string;
+  /**
+   * The live state of the number typed: `"valid"`; `"incomplete"` while some continuation
+   * can still be a valid number of the region (by libphonenumber's metadata: `+44 7` is
+   * incomplete, `+44 4` invalid at once); else `"invalid"`. `undefined` before any input.
+   */
+  getState(): FieldState | undefined;
+  /** The number's type once the text is a valid number (`"mobile"`, `"fixed_line"`, ...), else `undefined`. */
+  getNumberType(): PhoneNumberType | undefined;
 }

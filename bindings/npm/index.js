@@ -173,4 +173,14 @@ export class AsYouType {
   getChars() {
     return this.#text;
   }
+
+  /** `"valid"`, `"incomplete"` (some continuation can still be valid) or `"invalid"`; `undefined` before any input. */
+  getState() {
+    return this.#state?.state ?? undefined;
+  }
+
+  /** The number's type (`"mobile"`, `"fixed_line"`, ...) once the text is a valid number, else `undefined`. */
+  getNumberType() {
+    return this.#state?.numberType ?? undefined;
+  }
 }

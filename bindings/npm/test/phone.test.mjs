@@ -45,6 +45,21 @@ test('AsYouType: input appends and returns the whole text; reset starts again; g
   assert.equal(typing.getNumberValue(), '+33612345678');
 });
 
+test('AsYouType: the live state and, once valid, the number type', () => {
+  const typing = new AsYouType('GB');
+  assert.equal(typing.getState(), undefined);
+  const states = [...'07400123456'].map((digit) => (typing.input(digit), typing.getState()));
+  assert.deepEqual(states, [...Array(10).fill('incomplete'), 'valid']);
+  assert.equal(typing.getNumberType(), 'mobile');
+  // No UK number starts with 4: invalid at once, and no type.
+  const uk = new AsYouType();
+  assert.equal((uk.input('+447'), uk.getState()), 'incomplete');
+  assert.equal((uk.reset().input('+444'), uk.getState()), 'invalid');
+  assert.equal(uk.getNumberType(), undefined);
+  // Where fixed lines and mobiles cannot be told apart.
+  assert.equal((uk.reset().input('+12015550123'), uk.getNumberType()), 'fixed_line_or_mobile');
+});
+
 test('AsYouType: a character other than a digit or a leading + stops the formatting, as libphonenumber does', () => {
   assert.deepEqual(typed('GB', '0740 0'), ['0', '07', '074', '0740', '0740 ', '0740 0']);
   assert.equal(new AsYouType('GB').input('0740x123456'), '0740x123456');

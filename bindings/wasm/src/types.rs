@@ -304,7 +304,7 @@ computed_ts!(
     |_v| {}
 );
 
-/// A kind of phone line (`exampleNumber`): one of `intake::rules::phone::NumberType::VALID`.
+/// A kind of phone line (`exampleNumber`, `AsYouType`): a `NumberType::VALID` or `fixed_line_or_mobile`.
 #[derive(Debug, Deserialize)]
 #[serde(try_from = "String")]
 pub struct PhoneNumberType(intake::rules::phone::NumberType);
@@ -318,9 +318,11 @@ impl TryFrom<String> for PhoneNumberType {
 
 computed_ts!(
     PhoneNumberType,
-    "A kind of phone line, as libphonenumber's metadata describes numbers (`exampleNumber`).",
+    "A kind of phone line, as libphonenumber's metadata describes numbers (`exampleNumber`, `AsYouType`);\n\
+     `fixed_line_or_mobile` where the two cannot be told apart (it has no example number of its own).",
     |_| intake::rules::phone::NumberType::VALID
         .iter()
+        .chain([&intake::rules::phone::NumberType::FixedLineOrMobile])
         .map(|t| format!("\"{}\"", t.as_str()))
         .collect::<Vec<_>>()
         .join(" | "),
@@ -330,11 +332,17 @@ computed_ts!(
 /// What the as-you-type formatter shows for a text (the WASM export behind `AsYouType`).
 #[derive(Debug, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct PhoneTyping {
     /// The text as the formatter shows it: `07400 123`.
     formatted: String,
+    /// `valid`; `incomplete` while some continuation can still be a valid number of the region
+    /// (by the metadata's patterns and lengths); else `invalid`.
+    state: FieldState,
     /// The number's E.164 form once it is a valid number, else `null`.
     e164: Option<String>,
+    /// The number's type once it is a valid number, else `null`.
+    number_type: Option<PhoneNumberType>,
 }
 
 /// What one field rule gives (`rule()`, the low-level surface the field fixtures drive).

@@ -176,20 +176,36 @@ pub struct RuleArgs {
 
 /// What libphonenumber's as-you-type formatter shows for `text` typed one
 /// character at a time in `region` (ISO alpha-2; empty or unknown: no region,
-/// so only numbers that begin with `+` are formatted), and the number's E.164
-/// form when it is valid: `{"formatted": "07400 123456", "e164": "+447400123456"}`.
+/// so only numbers that begin with `+` are formatted), with the live state of
+/// the number (`valid`; `incomplete` while some continuation can still be valid
+/// in the region, by the metadata; else `invalid`) and, once valid, its E.164
+/// form and number type:
+/// `{"formatted": "07400 123456", "state": "valid", "e164": "+447400123456", "numberType": "mobile"}`.
 /// The WASM package's `AsYouType` class calls this with the whole text so far.
 ///
 /// # Example
 /// ```
 /// let out = intake::json::as_you_type("07400123", "GB");
-/// assert_eq!(out, r#"{"formatted":"07400 123","e164":null}"#);
+/// assert_eq!(out, r#"{"formatted":"07400 123","state":"incomplete","e164":null,"numberType":null}"#);
 /// ```
 #[must_use]
 pub fn as_you_type(text: &str, region: &str) -> String {
-    let mut typing = phone::AsYouType::new(phone::Region::parse(region));
+    let region = phone::Region::parse(region);
+    let mut typing = phone::AsYouType::new(region);
     let formatted = typing.input(text);
-    json!({"formatted": formatted, "e164": typing.e164()}).to_string()
+    let phone = typing.phone();
+    let state = match &phone {
+        Some(_) => "valid",
+        None if phone::could_complete(text, region.as_ref().map(phone::Region::as_str)) => "incomplete",
+        None => "invalid",
+    };
+    json!({
+        "formatted": formatted,
+        "state": state,
+        "e164": phone.as_ref().map(|p| p.e164.as_str()),
+        "numberType": phone.as_ref().map(|p| p.number_type.as_str()),
+    })
+    .to_string()
 }
 
 /// A phone text written in `style` (`national`, `international` or `e164`),
