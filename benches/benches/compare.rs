@@ -3,8 +3,9 @@
 //! (`record/{provider}/{intake,validator,garde}`). Each iteration is one value
 //! or one record, cycling through the cases, so a time is per value or record.
 
+mod support;
+
 use std::hint::black_box;
-use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use intake::Provider;
@@ -100,15 +101,5 @@ fn records(c: &mut Criterion) {
     let _ = std::fs::write(dir.join("peer-agreement.json"), Value::Object(report).to_string());
 }
 
-fn config() -> Criterion {
-    let seconds = |var: &str, default: u64| {
-        Duration::from_millis(std::env::var(var).ok().and_then(|v| v.parse().ok()).unwrap_or(default))
-    };
-    Criterion::default()
-        .warm_up_time(seconds("INTAKE_BENCH_WARMUP_MS", 500))
-        .measurement_time(seconds("INTAKE_BENCH_MEASURE_MS", 2000))
-        .sample_size(50)
-}
-
-criterion_group! { name = benches; config = config(); targets = rules, records }
+criterion_group! { name = benches; config = support::config(); targets = rules, records }
 criterion_main!(benches);

@@ -6,8 +6,10 @@
 //!   two threads at once; the time is per number and thread, so equal times on
 //!   1 and 2 threads mean twice the throughput.
 
+mod support;
+
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use intake_benches::{phone_ok, valid_phone_corpus};
@@ -60,15 +62,5 @@ fn threads(c: &mut Criterion) {
     group.finish();
 }
 
-fn config() -> Criterion {
-    let ms = |var: &str, default: u64| {
-        Duration::from_millis(std::env::var(var).ok().and_then(|v| v.parse().ok()).unwrap_or(default))
-    };
-    Criterion::default()
-        .warm_up_time(ms("INTAKE_BENCH_WARMUP_MS", 500))
-        .measurement_time(ms("INTAKE_BENCH_MEASURE_MS", 2000))
-        .sample_size(50)
-}
-
-criterion_group! { name = benches; config = config(); targets = single, threads }
+criterion_group! { name = benches; config = support::config(); targets = single, threads }
 criterion_main!(benches);

@@ -267,28 +267,16 @@ fn context_region(provider: Provider, pointer: &str, record: &Value) -> Option<S
             };
             Some(code.to_string())
         }
-        (Provider::Juicyway, "/phone") => {
-            let country = text(&["billing_address", "country"])?;
-            let alpha = if country.trim().len() == 3 { Alpha::Three } else { Alpha::Two };
-            let code = country::parse(country, alpha).ok()?.value;
-            alpha2(code)
-        }
-        (Provider::Stax, "/phone" | "/cc_sms") => {
-            let code = country::parse(text(&["address_country"])?, Alpha::Three).ok()?.value;
-            alpha2(code)
-        }
+        // Either kind of country code; parsing for alpha-2 converts an alpha-3 one.
+        (Provider::Juicyway, "/phone") => alpha2(text(&["billing_address", "country"])?),
+        (Provider::Stax, "/phone" | "/cc_sms") => alpha2(text(&["address_country"])?),
         _ => None,
     }
 }
 
 /// The alpha-2 form of an ISO 3166-1 code of either kind.
 fn alpha2(code: &str) -> Option<String> {
-    let found = if code.len() == 3 {
-        isocountry::CountryCode::for_alpha3(code).ok()?
-    } else {
-        isocountry::CountryCode::for_alpha2(code).ok()?
-    };
-    Some(found.alpha2().to_owned())
+    country::parse(code, Alpha::Two).ok().map(|p| p.value.to_owned())
 }
 
 /// The calling code a national number is read with: the region given as a

@@ -145,8 +145,8 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
         let region = c
             .address_country
             .as_deref()
-            .and_then(|a3| isocountry::CountryCode::for_alpha3(a3).ok())
-            .map_or(DEFAULT_REGION, |cc| cc.alpha2());
+            .and_then(|a3| country::parse(a3, Alpha::Two).ok())
+            .map_or(DEFAULT_REGION, |alpha2| alpha2.value);
         c.cc_emails = list(map, "cc_emails", report, email::parse);
         c.cc_sms = list(map, "cc_sms", report, |s| phone_at_least_10(s, region));
         c.phone = field(report, map, "phone", &root.key("phone"), Need::Optional, |s| phone_at_least_10(s, region));
