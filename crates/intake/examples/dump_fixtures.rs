@@ -114,14 +114,16 @@ fn dump_file(dir: &str, path: &Path) -> Vec<Value> {
             }),
             "field_checks" => text(case.get("provider").or(file.get("provider")), "provider").and_then(|provider| {
                 let pointer = text(case.get("pointer"), "pointer")?;
-                let (input, options) = (case.get("value").ok_or("no \"value\"")?.to_string(), merged(&file, case));
+                let value = case.get("value").ok_or("no \"value\"")?;
+                let input = raw.get(i).cloned().flatten().unwrap_or_else(|| value.to_string());
+                let options = merged(&file, case);
                 let result = api::check_field(&provider, &pointer, &input, &options);
                 Ok((input, options, result))
             }),
             _ => text(file.get("provider"), "provider").and_then(|provider| {
                 let input = match (case.get("raw"), case.get("record")) {
                     (Some(raw), _) => text(Some(raw), "raw")?,
-                    (None, Some(_)) => raw.get(i).cloned().flatten().unwrap_or_default(),
+                    (None, Some(record)) => raw.get(i).cloned().flatten().unwrap_or_else(|| record.to_string()),
                     (None, None) => return Err("no \"record\" or \"raw\"".to_owned()),
                 };
                 let options = merged(&file, case);

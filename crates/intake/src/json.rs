@@ -135,7 +135,9 @@ pub fn validate_batch(provider_id: &str, records: &str, options_json: &str) -> R
 pub fn check_field(provider_id: &str, pointer: &str, value: &str, options_json: &str) -> Result<String, ApiError> {
     let p = provider(provider_id)?;
     let raw = raw_options(options_json)?;
-    let value: Value = serde_json::from_str(value).map_err(|_| api("input.invalid", "the value must be JSON text"))?;
+    let text = value;
+    let node = Node::from_slice(text.as_bytes()).map_err(|_| api("input.invalid", "the value must be JSON text"))?;
+    let value = node.to_value();
     let o = FieldOptions {
         partial: raw.partial,
         today: today(&raw)?,
@@ -143,7 +145,21 @@ pub fn check_field(provider_id: &str, pointer: &str, value: &str, options_json: 
         record: raw.record.clone(),
     };
     let checked = check_one(p, pointer, &value, &o).map_err(|e| api("field.unknown", e.to_string()))?;
-    Ok(serde_json::to_string(&checked).unwrap_or_default())
+    // A free-form object passes through unchanged: echo it in its own member
+    // order, not in the order of a `Value` (sorted, without `preserve_order`).
+    let echoed = match &checked.normalized {
+        Some(v @ Value::Object(_)) if *v == value => node,
+        Some(v) => Node::from(v.clone()),
+        None => Node::Null,
+    };
+    let issue = |i: &crate::field::FieldIssue| ordered! {"code": i.code.as_str(), "message": i.message.as_str()};
+    let state = serde_json::to_value(checked.state).unwrap_or(Value::Null);
+    Ok(to_text(&ordered! {
+        "state": state,
+        "normalized": echoed,
+        "error": checked.error.as_ref().map_or(Node::Null, issue),
+        "warnings": checked.warnings.iter().map(issue).collect::<Vec<_>>(),
+    }))
 }
 
 /// Every profile and its fields, as JSON.

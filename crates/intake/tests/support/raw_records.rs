@@ -17,15 +17,19 @@ struct File<'a> {
 struct Case<'a> {
     #[serde(default, borrow)]
     record: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    value: Option<&'a RawValue>,
 }
 
-/// Each case's `record` text (`None` where a case has none), and a batch file's
-/// `records` text.
+/// Each case's `record` text, or else its `value` (a field check's), when it
+/// is an object or an array (where order can differ; `None` otherwise, and the
+/// caller writes the parsed value); and a batch file's `records` text.
 pub fn raw_records(file_text: &str) -> (Vec<Option<String>>, Option<String>) {
     let Ok(file) = serde_json::from_str::<File<'_>>(file_text) else {
         return (Vec::new(), None);
     };
-    let cases = file.cases.iter().map(|c| c.record.map(|r| compact(r.get()))).collect();
+    let structured = |r: &&RawValue| r.get().starts_with(['{', '[']);
+    let cases = file.cases.iter().map(|c| c.record.or(c.value).filter(structured).map(|r| compact(r.get()))).collect();
     (cases, file.records.map(|r| compact(r.get())))
 }
 
