@@ -58,6 +58,7 @@ pub const CITY: TextRule = TextRule::line(30);
 /// An Atoa create-customer request, ready to send.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Customer {
     /// The customer's full name.
     pub full_name: String,
@@ -90,6 +91,7 @@ pub struct Customer {
 /// Atoa's customer type.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
+#[non_exhaustive]
 pub enum CustomerType {
     /// A person (the default).
     #[default]

@@ -53,6 +53,7 @@ pub const REF: TextRule = TextRule::line(10_000);
 
 /// An Authvia create-customer request, ready to send.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Customer {
     /// The merchant's reference, unique within the account.
     #[serde(rename = "ref")]
@@ -69,6 +70,7 @@ pub struct Customer {
 
 /// One address: a phone in E.164 or an email.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Address {
     /// The normalized value.
     pub value: String,

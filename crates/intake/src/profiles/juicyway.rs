@@ -64,6 +64,7 @@ pub const NAME_ADVISED_MAX: usize = 100;
 
 /// A Juicyway create-customer request, ready to send.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Customer {
     /// First name.
     pub first_name: String,
@@ -82,6 +83,7 @@ pub struct Customer {
 
 /// A Juicyway billing address.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BillingAddress {
     /// Street address line 1.
     pub line1: String,

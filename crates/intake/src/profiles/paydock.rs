@@ -83,6 +83,7 @@ pub const DESCRIPTION: TextRule = TextRule::multiline(10_000);
 /// A Paydock create-customer request, ready to send.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[allow(missing_docs)] // The field names are Paydock's own, described in its table.
+#[non_exhaustive]
 pub struct Customer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
@@ -109,6 +110,7 @@ pub struct Customer {
 /// Paydock's `payment_source` object. Card data is held in redacting types.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[allow(missing_docs)] // The field names are Paydock's own, described in its table.
+#[non_exhaustive]
 pub struct PaymentSource {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gateway_id: Option<String>,

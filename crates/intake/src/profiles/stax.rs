@@ -84,6 +84,7 @@ pub const DEFAULT_REGION: &str = "US";
 /// A Stax create-customer request, ready to send.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[allow(missing_docs)] // The field names are Stax's own.
+#[non_exhaustive]
 pub struct Customer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub firstname: Option<String>,
