@@ -37,6 +37,11 @@ compile_error!(
      build with `default-features = false` (and `phone`) and pass `Options::new(today)`"
 );
 
+// The crate README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 mod batch;
 pub mod catalog;
 mod code;

@@ -59,7 +59,7 @@ impl Default for Options {
     }
 }
 
-/// A Paydock customer-creation flow, from the seed's `required[flow]` column.
+/// A Paydock customer-creation flow, from Paydock's `required[flow]` column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Flow {
     /// 1: with a credit card payment source.

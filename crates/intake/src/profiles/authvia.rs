@@ -1,4 +1,4 @@
-//! Authvia, `POST /v3/accounts/{AVID}/customers` (seed 002).
+//! Authvia, `POST /v3/accounts/{AVID}/customers`.
 //!
 //! - `ref` required, a non-blank string, unique within the account: within one
 //!   batch a repeated `ref` is an error on the later records (status 409, the
@@ -35,7 +35,7 @@ pub(crate) const PROFILE: Profile = Profile {
     }),
 };
 
-/// The documented request fields, in the seed's order: the catalog of this
+/// The documented request fields, in the provider's documented order: the catalog of this
 /// profile, the one list of its field names.
 pub const FIELDS: &[FieldInfo] = &[
     f("/ref", Kind::Text(REF), "yes", "Reference, unique within the account"),
