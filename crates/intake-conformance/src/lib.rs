@@ -6,3 +6,8 @@
 //!
 //! The published `intake` crate's own tests (unit tests and doctests) need no
 //! file outside it, so they run from `cargo package`'s unpacked crate too.
+
+// The repository README's Rust example, compiled as a doctest like the crate's own.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
