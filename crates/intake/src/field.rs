@@ -184,9 +184,9 @@ fn full(kind: &Kind, value: &Value, today: Date, region: Option<&str>) -> Result
                 Kind::Text(rule) => clean(text::parse(t, rule)),
                 Kind::Email => email::parse(t).map(s),
                 Kind::EmailLower => email::parse(t).map(|p| p.map(|e| Value::String(e.to_lowercase()))),
-                Kind::Phone => phone::parse(t, region).map(|p| p.map(|p| Value::String(p.e164))),
+                Kind::Phone => phone::parse(t, region).map(|p| p.map(|p| Value::String(p.e164().to_owned()))),
                 Kind::PhoneIn(r) => {
-                    phone::parse(t, Some(region.unwrap_or(r))).map(|p| p.map(|p| Value::String(p.e164)))
+                    phone::parse(t, Some(region.unwrap_or(r))).map(|p| p.map(|p| Value::String(p.e164().to_owned())))
                 }
                 Kind::StaxPhone => {
                     crate::profiles::stax::phone_at_least_10(t, region.unwrap_or(crate::profiles::stax::DEFAULT_REGION))
@@ -194,7 +194,9 @@ fn full(kind: &Kind, value: &Value, today: Date, region: Option<&str>) -> Result
                 }
                 Kind::CallingCode => atoa::parse_country_code(t).map(|c| Parsed::clean(Value::String(c.to_string()))),
                 Kind::NationalNumber => match region.and_then(phone_code_of) {
-                    Some(code) => phone::parse_with_code(code, t).map(|p| Parsed::clean(Value::String(p.national))),
+                    Some(code) => {
+                        phone::parse_with_code(code, t).map(|p| Parsed::clean(Value::String(p.national().to_owned())))
+                    }
                     None => national_alone(t),
                 },
                 Kind::AtoaPostcode => atoa::parse_postcode(t).map(s),
@@ -238,7 +240,7 @@ fn unreachable_kind() -> Result<Parsed<Value>, Fault> {
 fn national_alone(t: &str) -> Result<Parsed<Value>, Fault> {
     let s = t.trim();
     if s.starts_with('+') || s.starts_with("00") {
-        return phone::parse(s, None).map(|p| p.map(|p| Value::String(p.national)));
+        return phone::parse(s, None).map(|p| p.map(|p| Value::String(p.national().to_owned())));
     }
     let digits = s.bytes().filter(u8::is_ascii_digit).count();
     if digits == 0 || digits > phone::MAX_DIGITS || !s.chars().all(|c| c.is_ascii_digit() || " -.()".contains(c)) {

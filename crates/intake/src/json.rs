@@ -221,8 +221,8 @@ pub fn as_you_type(text: &str, region: &str) -> String {
     to_text(&ordered! {
         "formatted": formatted,
         "state": state,
-        "e164": phone.as_ref().map(|p| p.e164.as_str()),
-        "numberType": phone.as_ref().map(|p| p.number_type.as_str()),
+        "e164": phone.as_ref().map(|p| p.e164()),
+        "numberType": phone.as_ref().map(|p| p.number_type().as_str()),
     })
 }
 
@@ -386,10 +386,10 @@ fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Ans
 
 fn phone_json(p: &phone::Phone) -> Answer {
     ordered! {
-        "e164": p.e164.as_str(),
-        "countryCode": p.country_code,
-        "national": p.national.as_str(),
-        "region": p.region.as_ref().map(phone::Region::as_str),
-        "type": p.number_type.as_str(),
+        "e164": p.e164(),
+        "countryCode": p.country_code(),
+        "national": p.national(),
+        "region": p.region().as_ref().map(phone::Region::as_str),
+        "type": p.number_type().as_str(),
     }
 }

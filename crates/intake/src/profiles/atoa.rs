@@ -187,7 +187,7 @@ fn phone_fields(map: &Object<'_>, report: &mut Report) -> Option<(String, String
                 }
             };
             let p = report.accept(&number_loc, phone::parse_with_code(code, number).map(Parsed::clean))?;
-            Some((p.country_code.to_string(), p.national))
+            Some((p.country_code().to_string(), p.national().to_owned()))
         }
         (None, Some(number)) if !present(map, "phoneCountryCode") => {
             let t = number.trim_start();
@@ -200,7 +200,7 @@ fn phone_fields(map: &Object<'_>, report: &mut Report) -> Option<(String, String
                         "the international number was split into phoneCountryCode and phoneNumber",
                     ),
                 );
-                Some((p.country_code.to_string(), p.national))
+                Some((p.country_code().to_string(), p.national().to_owned()))
             } else {
                 report.error(&cc_loc, Fault::new(Code::FieldRequired, "is required with phoneNumber"));
                 None

@@ -205,7 +205,7 @@ pub fn address(input: &str) -> Result<Parsed<String>, Fault> {
             "must be an email address or a phone number in E.164 (+ and digits)",
         ));
     }
-    phone::parse(input, None).map(|p| p.map(|p| p.e164))
+    phone::parse(input, None).map(|p| p.map(|p| p.e164().to_owned()))
 }
 
 fn free_form(map: &Object<'_>, key: &'static str, report: &mut Report) -> Option<JsonObject> {

@@ -191,8 +191,8 @@ fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> 
             // By calling code: Guernsey's and Jersey's mobiles are +44 numbers a GB
             // address may well have, as a Canadian number may a US one.
             let mismatch = match phone::region_code(c) {
-                Some(code) => p.country_code != code,
-                None => p.region.is_some_and(|r| r.as_str() != c),
+                Some(code) => p.country_code() != code,
+                None => p.region().is_some_and(|r| r.as_str() != c),
             };
             if mismatch {
                 report.warn(
@@ -213,7 +213,7 @@ fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> 
                     first_name,
                     last_name,
                     email,
-                    phone: phone.e164,
+                    phone: phone.e164().to_owned(),
                     kind: kind.to_owned(),
                     billing_address,
                 })

@@ -222,7 +222,7 @@ fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> 
             last_name: text_field("last_name", NAME, report),
             email: field(report, map, "email", &root.key("email"), Need::Lenient, email::parse),
             phone: field(report, map, "phone", &root.key("phone"), Need::Lenient, |s| {
-                phone::parse(s, None).map(|p| p.map(|p| p.e164))
+                phone::parse(s, None).map(|p| p.map(|p| p.e164().to_owned()))
             }),
             default_source: field(report, map, "default_source", &root.key("default_source"), Need::Lenient, |s| {
                 id::hex24(s).map(Parsed::clean)

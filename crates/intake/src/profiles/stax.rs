@@ -212,10 +212,10 @@ fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> 
 /// validates again: `00988 1239)2` is 12 characters typed, `+98812392` 9 sent).
 pub(crate) fn phone_at_least_10(input: &str, region: &str) -> Result<Parsed<String>, Fault> {
     let parsed = phone::parse(input, Some(region))?;
-    if parsed.value.e164.len() < 10 {
+    if parsed.value.e164().len() < 10 {
         return Err(Fault::new(Code::PhoneInvalid, "must be at least 10 characters in E.164 form"));
     }
-    Ok(parsed.map(|p| p.e164))
+    Ok(parsed.map(|p| p.e164().to_owned()))
 }
 
 /// An optional array of strings, each checked by `rule`.
@@ -326,7 +326,9 @@ fn custom_value(kind: &str, value: &Node<'_>, loc: &Loc<'_>, report: &mut Report
         "text" => as_text(value).and_then(|s| text::parse(s, &NOTES).map(Parsed::clean)),
         "date" => as_text(value).and_then(scalar::date).map(Parsed::clean),
         "email" => as_text(value).and_then(email::parse),
-        "phone" => as_text(value).and_then(|s| phone::parse(s, Some(DEFAULT_REGION)).map(|p| p.map(|p| p.e164))),
+        "phone" => {
+            as_text(value).and_then(|s| phone::parse(s, Some(DEFAULT_REGION)).map(|p| p.map(|p| p.e164().to_owned())))
+        }
         _ => as_text(value).and_then(scalar::url).map(Parsed::clean),
     };
     match result {

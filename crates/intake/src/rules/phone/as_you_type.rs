@@ -186,7 +186,7 @@ impl AsYouType {
     /// typing.input("0740012345");
     /// assert!(typing.phone().is_none());
     /// typing.input("6");
-    /// assert_eq!(typing.phone().unwrap().number_type, NumberType::Mobile);
+    /// assert_eq!(typing.phone().unwrap().number_type(), NumberType::Mobile);
     /// ```
     #[must_use]
     pub fn phone(&self) -> Option<Phone> {
@@ -206,7 +206,7 @@ impl AsYouType {
     /// ```
     #[must_use]
     pub fn e164(&self) -> Option<String> {
-        self.phone().map(|p| p.e164)
+        self.phone().map(|p| p.e164().to_owned())
     }
 
     /// `inputDigit`: one more character.

@@ -69,8 +69,8 @@ impl Screened {
 /// # Example
 /// ```
 /// use intake::rules::phone::parse;
-/// assert_eq!(parse("+44 (0)7400 123456", None).unwrap().value.e164, "+447400123456");
-/// assert_eq!(parse("0044 7400-123-456", None).unwrap().value.e164, "+447400123456");
+/// assert_eq!(parse("+44 (0)7400 123456", None).unwrap().value.e164(), "+447400123456");
+/// assert_eq!(parse("0044 7400-123-456", None).unwrap().value.e164(), "+447400123456");
 /// let national = parse("07400 123456", Some("GB")).unwrap();
 /// assert_eq!(national.warnings[0].code, intake::Code::PhoneNational);
 /// assert_eq!(parse("07400 123456", None).unwrap_err().code, intake::Code::PhoneCountryCodeMissing);
@@ -144,7 +144,7 @@ fn announce(phone: Phone, source: Source) -> Parsed<Phone> {
 /// # Example
 /// ```
 /// let p = intake::rules::phone::parse_with_code(44, "07400 123456").unwrap();
-/// assert_eq!(p.national, "7400123456");
+/// assert_eq!(p.national(), "7400123456");
 /// ```
 pub fn parse_with_code(code: u16, national: &str) -> Result<Phone, Fault> {
     if !is_country_code(code) {
@@ -152,7 +152,7 @@ pub fn parse_with_code(code: u16, national: &str) -> Result<Phone, Fault> {
     }
     let screened = screen(national)?;
     let digits = screened.digits();
-    let same_code = |phone: Phone| if phone.country_code == code { Ok(phone) } else { Err(invalid()) };
+    let same_code = |phone: Phone| if phone.country_code() == code { Ok(phone) } else { Err(invalid()) };
     if screened.plus {
         // The number repeats a calling code; it must be the same one.
         return international(digits).and_then(same_code);
@@ -192,18 +192,7 @@ fn finish(n: &Number) -> Result<Phone, Fault> {
     if code.len() + n.nsn.as_bytes().len() > MAX_DIGITS {
         return Err(too_long());
     }
-    let national = n.nsn.as_str();
-    let mut e164 = String::with_capacity(1 + code.len() + national.len());
-    e164.push('+');
-    e164.extend(code.iter().map(|&d| char::from(d)));
-    e164.push_str(national);
-    Ok(Phone {
-        e164,
-        country_code: n.code,
-        national: national.to_owned(),
-        region: territory.and_then(|t| t.region),
-        number_type,
-    })
+    Ok(Phone::new(code, n.nsn.as_str(), territory.and_then(|t| t.region), number_type))
 }
 
 fn parse_fault(error: ParseError, plus: bool) -> Fault {

@@ -3,23 +3,79 @@
 
 use super::{format, metadata};
 
-/// A valid phone number.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A valid phone number. Its digits live inline (E.164 has at most 15), so
+/// making one allocates nothing.
+///
+/// # Example
+/// ```
+/// use intake::rules::phone::{parse, NumberType};
+/// let phone = parse("+44 7400 123456", None).unwrap().value;
+/// assert_eq!(phone.e164(), "+447400123456");
+/// assert_eq!((phone.country_code(), phone.national()), (44, "7400123456"));
+/// assert_eq!(phone.region(), intake::rules::phone::Region::parse("GB"));
+/// assert_eq!(phone.number_type(), NumberType::Mobile);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Phone {
-    /// `+` then the digits, e.g. `+447911123456`.
-    pub e164: String,
-    /// The country calling code, e.g. `44`.
-    pub country_code: u16,
-    /// The national significant number, e.g. `7911123456` (no trunk prefix).
-    pub national: String,
-    /// The region (ISO 3166-1 alpha-2, or a CLDR code such as `AC`) the number
-    /// belongs to; `None` for a non-geographic code such as +800.
-    pub region: Option<Region>,
-    /// What kind of line the metadata says it is.
-    pub number_type: NumberType,
+    /// `+` and up to 15 digits.
+    text: [u8; 16],
+    len: u8,
+    /// Where the national significant number starts in `text`.
+    national_at: u8,
+    country_code: u16,
+    region: Option<Region>,
+    number_type: NumberType,
 }
 
 impl Phone {
+    /// A phone from its calling code's digits and national significant number
+    /// (together at most 15 digits, checked by the caller).
+    pub(crate) fn new(code: &[u8], national: &str, region: Option<Region>, number_type: NumberType) -> Phone {
+        let mut text = [0u8; 16];
+        text[0] = b'+';
+        let mut len = 1;
+        for &d in code.iter().chain(national.as_bytes()).take(text.len() - 1) {
+            text[len] = d;
+            len += 1;
+        }
+        let national_at = (1 + code.len()).min(len);
+        let country_code = code.iter().fold(0u16, |n, &d| n * 10 + u16::from(d.wrapping_sub(b'0')));
+        // `len` and `national_at` are at most 16.
+        Phone { text, len: len as u8, national_at: national_at as u8, country_code, region, number_type }
+    }
+
+    /// `+` then the digits, e.g. `+447911123456`.
+    #[must_use]
+    pub fn e164(&self) -> &str {
+        // Only ASCII digits and `+` are ever written here.
+        std::str::from_utf8(&self.text[..usize::from(self.len)]).unwrap_or("")
+    }
+
+    /// The national significant number, e.g. `7911123456` (no trunk prefix).
+    #[must_use]
+    pub fn national(&self) -> &str {
+        &self.e164()[usize::from(self.national_at)..]
+    }
+
+    /// The country calling code, e.g. `44`.
+    #[must_use]
+    pub const fn country_code(&self) -> u16 {
+        self.country_code
+    }
+
+    /// The region (ISO 3166-1 alpha-2, or a CLDR code such as `AC`) the number
+    /// belongs to; `None` for a non-geographic code such as +800.
+    #[must_use]
+    pub const fn region(&self) -> Option<Region> {
+        self.region
+    }
+
+    /// What kind of line the metadata says it is.
+    #[must_use]
+    pub const fn number_type(&self) -> NumberType {
+        self.number_type
+    }
+
     /// The number as libphonenumber writes it: `+44 7400 123456`
     /// internationally, `07400 123456` nationally, `+447400123456` in E.164.
     ///
@@ -33,10 +89,21 @@ impl Phone {
     #[must_use]
     pub fn format(&self, style: Style) -> String {
         match style {
-            Style::E164 => self.e164.clone(),
-            Style::National => format::format(self.country_code, &self.national, false),
-            Style::International => format::format(self.country_code, &self.national, true),
+            Style::E164 => self.e164().to_owned(),
+            Style::National => format::format(self.country_code, self.national(), false),
+            Style::International => format::format(self.country_code, self.national(), true),
         }
+    }
+}
+
+impl std::fmt::Debug for Phone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Phone")
+            .field("e164", &self.e164())
+            .field("country_code", &self.country_code)
+            .field("region", &self.region)
+            .field("number_type", &self.number_type)
+            .finish()
     }
 }
 
