@@ -78,7 +78,7 @@ impl Batch {
 
     fn apply_at<T>(&mut self, outcome: &mut Outcome<T>, here: Option<(u64, &'static str)>) {
         let Some(key) = outcome.batch_key.take() else { return };
-        let first = match self.seen.entry(fingerprint(&key)) {
+        let first = match self.seen.entry(key) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(here.map_or(0, |(n, _)| n));
                 return;
@@ -124,13 +124,18 @@ pub fn validate_batch(provider: Provider, records: &[Value], options: &Options) 
     records.iter().map(|r| batch.check(r, options)).collect()
 }
 
-/// Two SipHash runs with distinct prefixes: a 128-bit fingerprint, the same on
-/// every platform and every run (DefaultHasher::new uses fixed keys).
-fn fingerprint(key: &str) -> u128 {
+/// A key's 128-bit fingerprint, `lower` folding case: two SipHash runs with
+/// distinct prefixes, the same on every platform and every run
+/// (DefaultHasher::new uses fixed keys). Nothing is allocated.
+pub(crate) fn fingerprint(key: &str, lower: bool) -> u128 {
     let half = |salt: u8| {
         let mut h = DefaultHasher::new();
         salt.hash(&mut h);
-        key.hash(&mut h);
+        if lower {
+            key.chars().flat_map(char::to_lowercase).for_each(|c| c.hash(&mut h));
+        } else {
+            key.hash(&mut h);
+        }
         h.finish()
     };
     (u128::from(half(1)) << 64) | u128::from(half(2))

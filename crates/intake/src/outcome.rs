@@ -48,9 +48,9 @@ pub struct Outcome<T = Valid<Payload>> {
     /// The provider-ready payload, present when valid.
     #[serde(default = "none", skip_serializing_if = "Option::is_none")]
     pub normalized: Option<T>,
-    /// The value batch rules compare (an Authvia `ref`, a lower-cased email).
+    /// The fingerprint of the value batch rules compare (an Authvia `ref`, an email without case).
     #[serde(skip)]
-    pub(crate) batch_key: Option<String>,
+    pub(crate) batch_key: Option<u128>,
 }
 
 fn none<T>() -> Option<T> {
@@ -77,7 +77,7 @@ impl<T> Outcome<T> {
         status: u16,
         errors: Vec<Diagnostic>,
         warnings: Vec<Diagnostic>,
-        batch_key: Option<String>,
+        batch_key: Option<u128>,
     ) -> Self {
         let valid = errors.is_empty() && normalized.is_some();
         Outcome {

@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::batch::fingerprint;
 use crate::catalog::{f, FieldInfo, Kind};
 use crate::fields::{get, object, string, undocumented, wrong_type, Need};
 use crate::node::{JsonObject, Node, Object};
@@ -110,7 +111,7 @@ fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> 
         let metadata = free_form(map, "metadata", report);
         let appdata = free_form(map, "appdata", report);
         undocumented(report, map, &root, FIELDS, "");
-        let batch_key = reference.clone();
+        let batch_key = reference.as_deref().map(|r| fingerprint(r, false));
         let customer = match (reference, addresses) {
             (Some(reference), Some(addresses)) => Some(Customer { reference, addresses, metadata, appdata }),
             _ => None,

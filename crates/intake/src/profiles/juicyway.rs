@@ -15,6 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::batch::fingerprint;
 use crate::catalog::{f, FieldInfo, Kind};
 use crate::fields::{field, object, string, undocumented, Need};
 use crate::node::Node;
@@ -206,7 +207,7 @@ fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> 
         }
         undocumented(report, map, &root, FIELDS, "");
 
-        let batch_key = email.as_deref().map(str::to_lowercase);
+        let batch_key = email.as_deref().map(|e| fingerprint(e, true));
         let customer = match (first_name, last_name, email, phone, kind, billing) {
             (Some(first_name), Some(last_name), Some(email), Some(phone), Some(kind), Some(billing_address)) => {
                 Some(Customer {

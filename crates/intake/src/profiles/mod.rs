@@ -80,7 +80,7 @@ pub(crate) struct BatchRule {
 /// reported) and the key its batch rule compares.
 pub(crate) struct Body<T> {
     pub customer: Option<T>,
-    pub batch_key: Option<String>,
+    pub batch_key: Option<u128>,
 }
 
 /// Runs a profile body on a record: limits first, then the object check, then the

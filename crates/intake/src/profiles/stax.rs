@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use std::borrow::Cow;
 
+use crate::batch::fingerprint;
 use crate::catalog::{f, FieldInfo, Kind};
 use crate::fields::{field, get, object, present, reject, string, undocumented, unknown, wrong_type, Need};
 use crate::node::{JsonObject, Node, Object};
@@ -202,7 +203,7 @@ fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> 
             }
         };
         undocumented(report, map, &root, FIELDS, "");
-        let batch_key = c.email.as_deref().map(str::to_lowercase);
+        let batch_key = c.email.as_deref().map(|e| fingerprint(e, true));
         Body { customer: Some(c), batch_key }
     })
 }
