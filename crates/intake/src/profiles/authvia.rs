@@ -197,7 +197,13 @@ pub fn address(input: &str) -> Result<Parsed<String>, Fault> {
         return Err(Fault::new(Code::FieldRequired, "is required and must not be blank"));
     }
     if input.contains('@') {
-        return email::parse(input).map(|p| p.map(|e| e.to_lowercase()));
+        // Emails are ASCII here (`email.non_ascii` refuses the rest): lower-cased in place.
+        return email::parse(input).map(|p| {
+            p.map(|mut e| {
+                e.make_ascii_lowercase();
+                e
+            })
+        });
     }
     let looks_like_phone = input.trim().chars().all(|c| c.is_ascii_digit() || " +-.()".contains(c));
     if !looks_like_phone {

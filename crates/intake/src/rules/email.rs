@@ -129,15 +129,21 @@ pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
             "has an invalid domain label (a malformed xn-- label, or -- in its third and fourth places)",
         ));
     }
-    let domain = domain.to_ascii_lowercase();
-    let normalized = format!("{local}@{domain}");
-    if is_reserved(&domain) {
+    // The answer is the one allocation: the domain is lower-cased in place.
+    let mut normalized = String::with_capacity(s.len());
+    normalized.push_str(local);
+    normalized.push('@');
+    let at = normalized.len();
+    normalized.push_str(domain);
+    normalized[at..].make_ascii_lowercase();
+    let domain = &normalized[at..];
+    if is_reserved(domain) {
         return Ok(Parsed::warned(
             normalized,
             Fault::new(Code::EmailReserved, "the domain is a special-use name that never receives mail"),
         ));
     }
-    Ok(match typo_of(&domain) {
+    Ok(match typo_of(domain) {
         Some(suggestion) => Parsed::warned(
             normalized,
             Fault::owned(Code::EmailTypo, format!("the domain looks like a typo: did you mean {suggestion}?")),

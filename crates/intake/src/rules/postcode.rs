@@ -32,11 +32,18 @@ pub fn uk(input: &str) -> Option<String> {
         return None;
     }
     // Inner spaces of any width go; a tab or line break inside is a control
-    // character, not a separator, and leaves the text unshaped.
-    let compact: String = input.chars().filter(|&c| !is_space(c)).collect::<String>().to_ascii_uppercase();
-    if !compact.is_ascii() {
-        return None;
+    // character, not a separator, and leaves the text unshaped. Compacted on
+    // the stack: only the answer is allocated.
+    let mut buf = [0u8; 32];
+    let mut len = 0;
+    for c in input.chars().filter(|&c| !is_space(c)) {
+        if !c.is_ascii() {
+            return None;
+        }
+        buf[len] = (c as u8).to_ascii_uppercase();
+        len += 1;
     }
+    let compact = std::str::from_utf8(&buf[..len]).ok()?;
     if let Some(number) = compact.strip_prefix("BFPO") {
         let ok = (1..=4).contains(&number.len()) && number.bytes().all(|c| c.is_ascii_digit());
         return ok.then(|| format!("BFPO {number}"));
@@ -49,14 +56,20 @@ pub fn uk(input: &str) -> Option<String> {
         let b = inward.as_bytes();
         b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
     };
-    let special = compact == "GIR0AA" || TERRITORIES.contains(&compact.as_str());
+    let special = compact == "GIR0AA" || TERRITORIES.contains(&compact);
     let shaped = inward_ok && (special || (is_outward(outward) && letters_ok(outward, inward)));
-    shaped.then(|| format!("{outward} {inward}"))
+    shaped.then(|| {
+        let mut out = String::with_capacity(compact.len() + 1);
+        out.push_str(outward);
+        out.push(' ');
+        out.push_str(inward);
+        out
+    })
 }
 
 /// Whether `outward` is one of A9, A99, A9A, AA9, AA99, AA9A.
 fn is_outward(outward: &str) -> bool {
-    matches!(shape(outward).as_str(), "A9" | "A99" | "A9A" | "AA9" | "AA99" | "AA9A")
+    shape(outward).is_some_and(|(b, n)| matches!(&b[..n], b"A9" | b"A99" | b"A9A" | b"AA9" | b"AA99" | b"AA9A"))
 }
 
 /// Whether the letters of a UK-shaped outward and inward code are where BS 7666
@@ -65,25 +78,33 @@ fn letters_ok(outward: &str, inward: &str) -> bool {
     let o = outward.as_bytes();
     let in_set = |c: u8, set: &[u8]| set.contains(&c);
     let first = !in_set(o[0], b"QVX");
-    let rest = match shape(outward).as_str() {
-        "AA9" | "AA99" => !in_set(o[1], b"IJZ"),
-        "A9A" => in_set(o[2], b"ABCDEFGHJKPSTUW"),
-        "AA9A" => !in_set(o[1], b"IJZ") && in_set(o[3], b"ABEHMNPRVWXY"),
+    let (b, n) = shape(outward).unwrap_or(([b'?'; 8], 0));
+    let rest = match &b[..n] {
+        b"AA9" | b"AA99" => !in_set(o[1], b"IJZ"),
+        b"A9A" => in_set(o[2], b"ABCDEFGHJKPSTUW"),
+        b"AA9A" => !in_set(o[1], b"IJZ") && in_set(o[3], b"ABEHMNPRVWXY"),
         _ => true,
     };
     let inward = inward.bytes().skip(1).all(|c| !in_set(c, b"CIKMOV"));
     first && rest && inward
 }
 
-/// The shape of a text: `9` for a digit, `A` for a letter, `?` for anything else.
-fn shape(s: &str) -> String {
-    s.bytes()
-        .map(|c| match c {
-            b'0'..=b'9' => '9',
-            c if c.is_ascii_alphabetic() => 'A',
-            _ => '?',
-        })
-        .collect()
+/// The shape of a text of at most 8 bytes, and its length: `9` for a digit,
+/// `A` for a letter, `?` for anything else. `None` for a longer text, which has
+/// no postcode shape.
+fn shape(s: &str) -> Option<([u8; 8], usize)> {
+    let mut out = [b'?'; 8];
+    if s.len() > out.len() {
+        return None;
+    }
+    for (o, c) in out.iter_mut().zip(s.bytes()) {
+        *o = match c {
+            b'0'..=b'9' => b'9',
+            c if c.is_ascii_alphabetic() => b'A',
+            _ => b'?',
+        };
+    }
+    Some((out, s.len()))
 }
 
 /// Whether `input` is the start of a UK postcode, not yet a whole one (`SW1A`,
@@ -104,8 +125,8 @@ pub fn could_complete(input: &str) -> bool {
     if compact.is_empty() || compact.len() >= 7 || !compact.is_ascii() {
         return false;
     }
-    let shape = shape(&compact);
+    let Some((b, n)) = shape(&compact) else { return false };
     let special = TERRITORIES.iter().chain(&["GIR0AA", "BFPO1"]);
-    SHAPES.iter().any(|p| p.len() > shape.len() && p.starts_with(&shape))
+    SHAPES.iter().any(|p| p.len() > n && p.as_bytes().starts_with(&b[..n]))
         || special.into_iter().any(|p| p.len() > compact.len() && p.starts_with(&compact))
 }

@@ -1,8 +1,6 @@
 //! Free text: trimmed, NFC, control characters refused, lengths in Unicode
 //! scalar values, and (for names) inner runs of white space folded to one space.
 
-use std::borrow::Cow;
-
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::{Code, Fault};
@@ -64,12 +62,19 @@ pub fn parse(input: &str, rule: &TextRule) -> Result<String, Fault> {
     if let Some(fault) = control_fault(trimmed, rule.multiline) {
         return Err(fault);
     }
-    let nfc: Cow<'_, str> = if is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(trimmed)
-    } else {
-        Cow::Owned(trimmed.nfc().collect())
+    // One allocation, whatever is done: the text is normalized and folded on
+    // its way into the answer.
+    let nfc = is_nfc_quick(trimmed.chars()) == IsNormalized::Yes;
+    let text = match (nfc, rule.fold) {
+        (true, false) => trimmed.to_owned(),
+        (true, true) => fold_spaces(trimmed.chars(), trimmed.len()),
+        (false, false) => {
+            let mut out = String::with_capacity(trimmed.len());
+            out.extend(trimmed.nfc());
+            out
+        }
+        (false, true) => fold_spaces(trimmed.nfc(), trimmed.len()),
     };
-    let text = if rule.fold { fold_spaces(&nfc) } else { nfc.into_owned() };
     let len = text.chars().count();
     if len < rule.min {
         return Err(Fault::owned(Code::TextTooShort, format!("must be at least {} characters", rule.min)));
@@ -97,10 +102,10 @@ fn control_fault(text: &str, multiline: bool) -> Option<Fault> {
     })
 }
 
-fn fold_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+fn fold_spaces(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     let mut in_space = false;
-    for c in text.chars() {
+    for c in chars {
         if c.is_whitespace() {
             in_space = true;
         } else {
