@@ -40,6 +40,7 @@ pub mod field;
 mod fields;
 pub mod invariants;
 pub mod json;
+pub mod json_schema;
 mod limits;
 mod options;
 mod outcome;
