@@ -2,24 +2,33 @@
 //! [`crate::catalog`]: the same field list `intake providers` prints and the npm
 //! package's TypeScript types are generated from, so the three cannot drift.
 //!
-//! The schema describes what a caller may send to [`crate::validate`]: it never
-//! rejects a record intake accepts for a reason the schema can see (JSON types,
-//! required members, identifier shapes, enumerations), and it says the rest in
-//! `description`s. What it cannot express, and intake still checks:
+//! The schema describes the record as the provider documents it: JSON types,
+//! required members, identifier shapes and enumerations (in any case, with the
+//! white space intake trims), and the rest in `description`s. It never rejects a
+//! record intake accepts for a reason it can see, with one documented exception:
+//! Paydock disregards an optional field with a wrong format, and intake drops it
+//! with a `field.ignored` warning, so such a record is valid for intake yet breaks
+//! the documented format the schema states. (Every normalized payload fits the
+//! schema.) What the schema cannot express, and intake still checks:
 //!
 //! - cross-field rules: "email or phone" (Atoa), Paydock's flows, Stax's "one of
 //!   firstname, lastname, email, company", a phone read in the record's country,
 //!   a VAT number only for a business;
 //! - checksums and registries: Luhn, GB VAT check digits, libphonenumber's
 //!   metadata, ISO 3166-1 assignments, card expiry against today;
-//! - normalization: intake trims and NFC-normalizes text before counting its
-//!   length; the schema's `maxLength` counts the string as sent, so a value padded
-//!   with white space past the limit fails the schema but passes intake. `format`
-//!   (`email`) is an annotation, as draft 2020-12 makes it by default.
+//! - lengths: intake trims, folds and NFC-normalizes text before counting its
+//!   length, so the string as sent may be longer (white space, a decomposed `é`) or
+//!   even shorter (NFC expands a few characters) than what is counted: a
+//!   `maxLength` would reject valid records, so the limits are in the
+//!   `description`s (and in `intake providers`), and a required text only has
+//!   `minLength: 1` (an empty one is missing). `format` (`email`) is an annotation,
+//!   as draft 2020-12 makes it by default.
 //!
 //! Members the profile does not document are allowed (intake drops them with a
 //! `field.unknown` warning), and `null` is allowed for every optional member
 //! (SPEC: null means absent).
+
+use std::fmt::Write as _;
 
 use serde_json::{json, Map, Value};
 
@@ -36,7 +45,7 @@ pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 /// let schema = intake::json_schema::input_schema(intake::Provider::Atoa);
 /// assert_eq!(schema["$schema"], intake::json_schema::DIALECT);
 /// assert_eq!(schema["required"][0], "fullName");
-/// assert_eq!(schema["properties"]["fullName"]["maxLength"], 30);
+/// assert_eq!(schema["properties"]["fullName"]["type"], "string");
 /// ```
 #[must_use]
 pub fn input_schema(provider: Provider) -> Value {
@@ -111,7 +120,14 @@ fn field_schema(fields: &'static [FieldInfo], f: &FieldInfo, needed: bool) -> Ma
 
 /// The field's description, with its requirement when it is a condition.
 fn describe(f: &FieldInfo) -> String {
-    let text = f.description.trim_end_matches('.');
+    let mut text = f.description.trim_end_matches('.').to_owned();
+    if let Kind::Text(rule) = f.kind {
+        let _ = write!(
+            text,
+            ". {} to {} characters once trimmed and NFC-normalized (intake checks the lengths)",
+            rule.min, rule.max
+        );
+    }
     match f.required {
         "yes" | "no" => format!("{text}."),
         other => match other.strip_prefix("no ") {
@@ -126,9 +142,10 @@ fn describe(f: &FieldInfo) -> String {
 fn kind_schema(kind: &Kind, needed: bool) -> Value {
     match kind {
         Kind::Text(rule) => {
-            let mut s = json!({ "type": "string", "maxLength": rule.max });
+            // Lengths count the normalized text, not the string sent: see the module docs.
+            let mut s = json!({ "type": "string" });
             if needed && rule.min > 0 {
-                s["minLength"] = json!(rule.min);
+                s["minLength"] = json!(1);
             }
             s
         }
