@@ -386,13 +386,16 @@ export interface SchemaOptions extends MessageOptions {
  * before that a promise that loads the module first.
  */
 export interface IntakeSchema<P extends ProviderId> extends StandardSchemaV1<CustomerInputs[P], CustomerPayloads[P]> {
-  readonly '~standard': StandardSchemaV1.Props<CustomerInputs[P], CustomerPayloads[P]> & {
-    readonly validate: (
-      value: unknown,
-      options?: StandardSchemaV1.Options,
-    ) => IntakeSchemaResult<CustomerPayloads[P]> | Promise<IntakeSchemaResult<CustomerPayloads[P]>>;
-    readonly jsonSchema: StandardJSONSchemaV1Converter;
-  };
+  readonly '~standard': IntakeSchemaProps<CustomerInputs[P], CustomerPayloads[P]>;
+}
+
+/** The `~standard` property of {@link IntakeSchema}: Standard Schema's, and Standard JSON Schema's converter. */
+export interface IntakeSchemaProps<Input, Output> extends StandardSchemaV1.Props<Input, Output> {
+  readonly validate: (
+    value: unknown,
+    options?: StandardSchemaV1.Options,
+  ) => IntakeSchemaResult<Output> | Promise<IntakeSchemaResult<Output>>;
+  readonly jsonSchema: StandardJSONSchemaV1Converter;
 }
 
 /**
@@ -413,14 +416,17 @@ export function schema<P extends ProviderId>(
 
 /** A Standard Schema v1 of one field. */
 export interface IntakeFieldSchema extends StandardSchemaV1<unknown, JsonValue | null> {
-  readonly '~standard': StandardSchemaV1.Props<unknown, JsonValue | null> & {
-    readonly validate: (
-      value: unknown,
-      options?: StandardSchemaV1.Options,
-    ) =>
-      | (IntakeSchemaResult<JsonValue | null> & { readonly state: FieldState })
-      | Promise<IntakeSchemaResult<JsonValue | null> & { readonly state: FieldState }>;
-  };
+  readonly '~standard': IntakeFieldSchemaProps;
+}
+
+/** The `~standard` property of {@link IntakeFieldSchema}: the result also tells the field's state. */
+export interface IntakeFieldSchemaProps extends StandardSchemaV1.Props<unknown, JsonValue | null> {
+  readonly validate: (
+    value: unknown,
+    options?: StandardSchemaV1.Options,
+  ) =>
+    | (IntakeSchemaResult<JsonValue | null> & { readonly state: FieldState })
+    | Promise<IntakeSchemaResult<JsonValue | null> & { readonly state: FieldState }>;
 }
 
 /** Options of {@link fieldSchema}: those of {@link checkField}, `record` also as a function. */
