@@ -215,11 +215,7 @@ mod tests {
                 let mut node = &schema;
                 let segments: Vec<&str> = f.path.split('/').skip(1).collect();
                 for seg in &segments {
-                    node = if *seg == "0" {
-                        &node["items"]["anyOf"][1]
-                    } else {
-                        &node["properties"][*seg]
-                    };
+                    node = if *seg == "0" { &node["items"]["anyOf"][1] } else { &node["properties"][*seg] };
                 }
                 assert!(node.is_object(), "{}: {} is not in the schema", p.id(), f.path);
                 assert!(node["description"].is_string(), "{}: {} has no description", p.id(), f.path);
@@ -240,7 +236,10 @@ mod tests {
 
     #[test]
     fn enum_patterns_match_any_case() {
-        assert_eq!(enum_pattern(&["INDIVIDUAL", "BUSINESS"]), r"^\s*(?:[Ii][Nn][Dd][Ii][Vv][Ii][Dd][Uu][Aa][Ll]|[Bb][Uu][Ss][Ii][Nn][Ee][Ss][Ss])\s*$");
+        assert_eq!(
+            enum_pattern(&["INDIVIDUAL", "BUSINESS"]),
+            r"^\s*(?:[Ii][Nn][Dd][Ii][Vv][Ii][Dd][Uu][Aa][Ll]|[Bb][Uu][Ss][Ii][Nn][Ee][Ss][Ss])\s*$"
+        );
         assert_eq!(enum_pattern(&["a-b.c"]), r"^\s*(?:[Aa]-[Bb]\.[Cc])\s*$");
     }
 }
