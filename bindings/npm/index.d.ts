@@ -54,7 +54,7 @@ export function init(input?: InitInput): Promise<void>;
  * if (outcome.valid) send(outcome.normalized); // an AtoaCustomer
  * else show(outcome.errors);
  *
- * @throws {IntakeError} `provider.unknown`, `options.invalid`.
+ * @throws {IntakeError} `provider.unknown`, `options.invalid`, `not_initialized` (a record JSON cannot hold is an invalid outcome, not a throw).
  */
 export function validate<P extends ProviderId>(
   provider: P,
@@ -92,7 +92,7 @@ export function validateJson<P extends ProviderId>(
  * Validates records as one batch, in order: an outcome per record, with the batch rules
  * (Authvia's repeated `ref`, Juicyway's and Stax's repeated email) applied.
  *
- * @throws {IntakeError} `provider.unknown`, `options.invalid`, `input.invalid`.
+ * @throws {IntakeError} `provider.unknown`, `options.invalid`, `input.invalid`, `not_initialized`.
  */
 export function validateBatch<P extends ProviderId>(
   provider: P,
@@ -119,7 +119,7 @@ export function validateBatchUnknown<P extends ProviderId>(
  * checkField("atoa", "/postcode", "sw1a1aa").normalized;            // "SW1A 1AA"
  * checkField("atoa", "/phoneNumber", "07911 123456", { record: { phoneCountryCode: "44" } }).normalized; // "7911123456"
  *
- * @throws {IntakeError} `provider.unknown`, `field.unknown`, `options.invalid`.
+ * @throws {IntakeError} `provider.unknown`, `field.unknown`, `options.invalid`, `not_initialized`.
  */
 export function checkField<P extends ProviderId>(
   provider: P,
@@ -138,7 +138,7 @@ export function providers(): ProviderInfo[];
  * `card_number`, `expiry_month`, `expiry_year`, `expiry`, `cvv`, `uuid`, `hex24`,
  * `enum`, `date`, `url`, `number`, `boolean`; `args` as in `intake::json::rule`.
  *
- * @throws {IntakeError} `rule.unknown`, `options.invalid`, `input.invalid`.
+ * @throws {IntakeError} `rule.unknown`, `options.invalid`, `input.invalid` (an input JSON cannot hold), `not_initialized`.
  */
 export function rule(name: string, input: unknown, args?: Record<string, unknown>): RuleResult;
 
