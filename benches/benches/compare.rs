@@ -83,7 +83,7 @@ fn records(c: &mut Criterion) {
         ("validator", validator_peers::run::<validator_peers::PaydockCard>),
         ("garde", garde_peers::run::<garde_peers::PaydockCard>),
     ];
-    for provider in Provider::ALL {
+    for provider in Provider::ALL.iter().copied() {
         let peers: &[Peer] = match provider {
             Provider::Atoa => atoa,
             Provider::Juicyway => juicyway,

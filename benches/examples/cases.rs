@@ -46,7 +46,7 @@ fn main() {
             ));
         }
     }
-    for provider in Provider::ALL {
+    for provider in Provider::ALL.iter().copied() {
         if !pick(provider.id()) {
             continue;
         }

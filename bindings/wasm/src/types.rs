@@ -97,7 +97,7 @@ pub struct Code(intake::Code);
 impl TryFrom<String> for Code {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
-        s.parse().map(Code).map_err(|()| format!("`{s}` is not one of intake::Code::ALL"))
+        s.parse().map(Code).map_err(|_| format!("`{s}` is not one of intake::Code::ALL"))
     }
 }
 
@@ -650,6 +650,7 @@ fn payload_name(p: Provider, cfg: &Config) -> String {
         Provider::Authvia => AuthviaCustomer::name(cfg),
         Provider::Stax => StaxCustomer::name(cfg),
         Provider::Juicyway => JuicywayCustomer::name(cfg),
+        other => unreachable!("{other} has no payload type yet: add one here"),
     }
 }
 
@@ -687,7 +688,7 @@ computed_ts!(
 
 fn profile_map(name: impl Fn(Provider) -> String) -> String {
     let mut out = String::from("{\n");
-    for p in Provider::ALL {
+    for p in Provider::ALL.iter().copied() {
         let _ = writeln!(out, "  {}: {},", p.id(), name(p));
     }
     out.push('}');
@@ -703,7 +704,7 @@ computed_ts!(
      an array index matches any index).",
     |_| {
         let mut out = String::from("{\n");
-        for p in Provider::ALL {
+        for p in Provider::ALL.iter().copied() {
             let paths: Vec<String> = catalog::profile(p).fields.iter().map(|f| pointer_type(f.path)).collect();
             let _ = writeln!(out, "  {}:\n    | {},", p.id(), paths.join("\n    | "));
         }
@@ -1031,6 +1032,7 @@ fn outcome_fits(p: Provider, what: &str, json: &str) {
         Provider::Authvia => matches!(fits::<Outcome<AuthviaCustomer>>(what, json), Outcome::Valid(_)),
         Provider::Stax => matches!(fits::<Outcome<StaxCustomer>>(what, json), Outcome::Valid(_)),
         Provider::Juicyway => matches!(fits::<Outcome<JuicywayCustomer>>(what, json), Outcome::Valid(_)),
+        other => unreachable!("{other} has no payload type yet: add one here"),
     };
     assert_eq!(valid, matched_valid, "{what}: `valid` does not agree with the outcome's shape\n{json}");
 }
@@ -1147,7 +1149,7 @@ fn core_output_fits_the_types() {
         outcome_fits(p, &record.to_string(), &api::validate(p.id(), &record.to_string(), TODAY).unwrap());
         checked += 1;
     }
-    for p in Provider::ALL {
+    for p in Provider::ALL.iter().copied() {
         outcome_fits(p, "not JSON", &api::validate(p.id(), "{oops", TODAY).unwrap());
         let batch =
             api::validate_batch(p.id(), r#"[{}, {"email": "a@example.com"}, {"email": "a@example.com"}]"#, TODAY);

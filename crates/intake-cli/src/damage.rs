@@ -15,7 +15,7 @@
 //! cells, the common case, cost a few byte comparisons.
 
 use intake::catalog::{self, Kind};
-use intake::{Code, Diagnostic, Outcome, Provider, Severity};
+use intake::{Code, Diagnostic, Fault, Outcome, Provider, Severity};
 use serde_json::Value;
 
 /// Adds the damage warnings of `record`'s cells to `outcome`.
@@ -66,12 +66,7 @@ fn walk<'a>(provider: Provider, value: &'a Value, path: &mut Vec<Step<'a>>, outc
 }
 
 fn warn(outcome: &mut Outcome, path: &[Step<'_>], code: Code, message: &'static str) {
-    outcome.warnings.push(Diagnostic {
-        path: pointer(path),
-        code,
-        message: message.into(),
-        severity: Severity::Warning,
-    });
+    outcome.warnings.push(Diagnostic::new(pointer(path), Fault::new(code, message), Severity::Warning));
 }
 
 fn cell(provider: Provider, text: &str, path: &[Step<'_>], outcome: &mut Outcome) {

@@ -17,7 +17,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use intake::catalog::{self, Kind};
-use intake::{Outcome, Provider};
+use intake::{Outcome, Payload, Provider};
 use serde_json::Value;
 
 use crate::input::Unit;
@@ -184,7 +184,7 @@ impl Layouts {
         out
     }
 
-    fn valid_line(&self, format: &ValidFormat, number: &str, id: Option<&str>, payload: &Value) -> String {
+    fn valid_line(&self, format: &ValidFormat, number: &str, id: Option<&str>, payload: &Payload) -> String {
         match format {
             ValidFormat::Ndjson => {
                 use std::fmt::Write as _;
@@ -193,8 +193,9 @@ impl Layouts {
                 if self.id.is_some() {
                     let _ = write!(line, ",\"id\":{}", id.map_or(Value::Null, |s| Value::String(s.to_owned())));
                 }
-                // Value's Display writes compact JSON straight into the line.
-                let _ = writeln!(line, ",\"normalized\":{payload}}}");
+                line.push_str(",\"normalized\":");
+                line.push_str(&serde_json::to_string(payload).unwrap_or_default());
+                line.push_str("}\n");
                 line
             }
             ValidFormat::Csv(fields) => {
@@ -202,6 +203,7 @@ impl Layouts {
                 if self.id.is_some() {
                     row.push(id.map(safe).unwrap_or_default());
                 }
+                let payload = payload.to_value();
                 row.extend(fields.iter().map(|p| match payload.pointer(p) {
                     None | Some(Value::Null) => String::new(),
                     Some(Value::String(s)) => s.clone(),

@@ -32,6 +32,9 @@ use std::path::{Path, PathBuf};
 use intake::json::{self as api, ApiError};
 use serde_json::{json, Map, Value};
 
+#[path = "../tests/support/raw_records.rs"]
+mod raw_records;
+
 const DIRS: [&str; 5] = ["fields", "reference", "field_checks", "profiles", "batches"];
 
 fn main() -> io::Result<()> {
@@ -75,20 +78,20 @@ fn json_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
 fn dump_file(dir: &str, path: &Path) -> Vec<Value> {
     let name = path.display().to_string();
     let fault = |why: String| vec![json!({"file": name, "fault": why})];
-    let file: Value = match std::fs::read_to_string(path)
-        .map_err(|e| e.to_string())
-        .and_then(|text| serde_json::from_str(&text).map_err(|e| format!("not JSON: {e}")))
-    {
-        Ok(v) => v,
-        Err(why) => return fault(why),
-    };
+    let (file, (raw, raw_batch)): (Value, _) =
+        match std::fs::read_to_string(path).map_err(|e| e.to_string()).and_then(|text| {
+            Ok((serde_json::from_str(&text).map_err(|e| format!("not JSON: {e}"))?, raw_records::raw_records(&text)))
+        }) {
+            Ok(v) => v,
+            Err(why) => return fault(why),
+        };
     let text = |v: Option<&Value>, key: &str| -> Result<String, String> {
         v.and_then(Value::as_str).map(str::to_owned).ok_or_else(|| format!("no string \"{key}\""))
     };
     if dir == "batches" {
         let call = text(file.get("provider"), "provider").and_then(|provider| {
-            let records = file.get("records").filter(|r| r.is_array()).ok_or("no array \"records\"")?;
-            let (input, options) = (records.to_string(), merged(&file, &Value::Null));
+            file.get("records").filter(|r| r.is_array()).ok_or("no array \"records\"")?;
+            let (input, options) = (raw_batch.clone().unwrap_or_default(), merged(&file, &Value::Null));
             let result = api::validate_batch(&provider, &input, &options);
             Ok((input, options, result))
         });
@@ -111,14 +114,16 @@ fn dump_file(dir: &str, path: &Path) -> Vec<Value> {
             }),
             "field_checks" => text(case.get("provider").or(file.get("provider")), "provider").and_then(|provider| {
                 let pointer = text(case.get("pointer"), "pointer")?;
-                let (input, options) = (case.get("value").ok_or("no \"value\"")?.to_string(), merged(&file, case));
+                let value = case.get("value").ok_or("no \"value\"")?;
+                let input = raw.get(i).cloned().flatten().unwrap_or_else(|| value.to_string());
+                let options = merged(&file, case);
                 let result = api::check_field(&provider, &pointer, &input, &options);
                 Ok((input, options, result))
             }),
             _ => text(file.get("provider"), "provider").and_then(|provider| {
                 let input = match (case.get("raw"), case.get("record")) {
                     (Some(raw), _) => text(Some(raw), "raw")?,
-                    (None, Some(record)) => record.to_string(),
+                    (None, Some(record)) => raw.get(i).cloned().flatten().unwrap_or_else(|| record.to_string()),
                     (None, None) => return Err("no \"record\" or \"raw\"".to_owned()),
                 };
                 let options = merged(&file, case);

@@ -13,7 +13,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use serde_json::Value;
 
-use crate::{validate, Code, Diagnostic, Options, Outcome, Provider, Severity};
+use crate::{validate, Diagnostic, Options, Outcome, Provider, Severity};
 
 /// The state of a batch being validated record by record, in order.
 ///
@@ -51,7 +51,7 @@ impl Batch {
 
     /// Applies the batch rules to the outcome of the next record, in input order.
     /// (Records may be validated in parallel; this step must see them in order.)
-    pub fn apply(&mut self, outcome: &mut Outcome) {
+    pub fn apply<T>(&mut self, outcome: &mut Outcome<T>) {
         self.apply_at(outcome, None);
     }
 
@@ -72,11 +72,11 @@ impl Batch {
     ///     }
     /// }
     /// ```
-    pub fn apply_numbered(&mut self, outcome: &mut Outcome, number: u64, unit: &'static str) {
+    pub fn apply_numbered<T>(&mut self, outcome: &mut Outcome<T>, number: u64, unit: &'static str) {
         self.apply_at(outcome, Some((number, unit)));
     }
 
-    fn apply_at(&mut self, outcome: &mut Outcome, here: Option<(u64, &'static str)>) {
+    fn apply_at<T>(&mut self, outcome: &mut Outcome<T>, here: Option<(u64, &'static str)>) {
         let Some(key) = outcome.batch_key.take() else { return };
         let first = match self.seen.entry(fingerprint(&key)) {
             std::collections::hash_map::Entry::Vacant(v) => {
@@ -85,45 +85,23 @@ impl Batch {
             }
             std::collections::hash_map::Entry::Occupied(o) => *o.get(),
         };
-        let (path, code, message, severity) = match self.provider {
-            Provider::Authvia => (
-                "/ref",
-                Code::RefDuplicate,
-                "repeats the ref of an earlier record; refs are unique per account",
-                Severity::Error,
-            ),
-            Provider::Juicyway => (
-                "/email",
-                Code::EmailDuplicate,
-                "repeats the email of an earlier record; the customer already exists",
-                Severity::Error,
-            ),
-            Provider::Stax => (
-                "/email",
-                Code::EmailDuplicate,
-                "repeats the email of an earlier record; Stax will create a second customer, not merge them",
-                Severity::Warning,
-            ),
-            Provider::Atoa | Provider::Paydock => return,
-        };
+        let profile = self.provider.profile();
+        let Some(rule) = profile.batch else { return };
+        let message = rule.message;
         let message = match here {
             // The earlier record's number is the caller's, never the input's value.
             Some((_, unit)) => message.replacen("an earlier record", &format!("{unit} {first}"), 1).into(),
             None => message.into(),
         };
-        let diagnostic = Diagnostic { path: path.to_owned(), code, message, severity };
-        if severity == Severity::Warning {
+        let diagnostic = Diagnostic { path: rule.path.to_owned(), code: rule.code, message, severity: rule.severity };
+        if rule.severity == Severity::Warning {
             outcome.warnings.push(diagnostic);
             return;
         }
         outcome.errors.push(diagnostic);
         outcome.valid = false;
         outcome.normalized = None;
-        outcome.status = Some(match self.provider {
-            Provider::Juicyway => crate::profiles::juicyway::status(&outcome.errors),
-            Provider::Authvia => crate::profiles::authvia::status(&outcome.errors),
-            _ => 400,
-        });
+        outcome.status = Some((profile.status)(&outcome.errors));
     }
 }
 

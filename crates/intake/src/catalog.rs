@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-use crate::profiles::{atoa, juicyway, paydock, stax};
 use crate::rules::country::Alpha;
 use crate::rules::text::TextRule;
 use crate::Provider;
@@ -92,6 +91,7 @@ impl Kind {
 
 /// One field of a profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FieldInfo {
     /// JSON Pointer of the field, e.g. `/billing_address/city`.
     pub path: &'static str,
@@ -126,6 +126,7 @@ impl Serialize for FieldInfo {
 
 /// One profile: its provider and fields.
 #[derive(Clone, Copy, Debug, Serialize)]
+#[non_exhaustive]
 pub struct ProfileInfo {
     /// The profile id (`atoa`).
     pub id: &'static str,
@@ -137,91 +138,10 @@ pub struct ProfileInfo {
     pub fields: &'static [FieldInfo],
 }
 
-const fn f(path: &'static str, kind: Kind, required: &'static str, description: &'static str) -> FieldInfo {
+/// A catalog entry; the profile modules list their fields with it.
+pub(crate) const fn f(path: &'static str, kind: Kind, required: &'static str, description: &'static str) -> FieldInfo {
     FieldInfo { path, kind, required, description }
 }
-
-const ATOA: &[FieldInfo] = &[
-    f("/fullName", Kind::Text(atoa::FULL_NAME), "yes", "Customer's full name, 2 to 30 characters"),
-    f("/email", Kind::Email, "email or phone", "Email address"),
-    f("/type", Kind::Enum(&["INDIVIDUAL", "BUSINESS"]), "no (default INDIVIDUAL)", "Customer type"),
-    f("/phoneCountryCode", Kind::CallingCode, "with phoneNumber", "Country calling code, digits only"),
-    f("/phoneNumber", Kind::NationalNumber, "email or phone", "National number without country code, digits only"),
-    f("/address", Kind::Text(atoa::ADDRESS), "no", "Address, at most 100 characters"),
-    f("/city", Kind::Text(atoa::CITY), "no", "City, at most 30 characters"),
-    f("/postcode", Kind::AtoaPostcode, "no", "Postcode, 4 to 8 letters, digits and spaces"),
-    f("/vatNumber", Kind::GbVat, "no", "GB VAT number (business customers)"),
-];
-
-const PAYDOCK: &[FieldInfo] = &[
-    f("/token", Kind::Uuid, "flow 2", "One-time token with the payment source information"),
-    f("/reference", Kind::Text(paydock::TEXT), "no", "Reference for the customer in payment systems"),
-    f("/description", Kind::Text(paydock::DESCRIPTION), "no", "Internal description"),
-    f("/company_name", Kind::Text(paydock::TEXT), "no", "Company name"),
-    f("/first_name", Kind::Text(paydock::NAME), "no", "First name"),
-    f("/last_name", Kind::Text(paydock::NAME), "no", "Last name"),
-    f("/email", Kind::Email, "no", "Email"),
-    f("/phone", Kind::Phone, "no", "Phone in E.164"),
-    f("/default_source", Kind::Hex24, "no", "Payment source used by default (24 hex)"),
-    f("/payment_source", Kind::Object, "flows 1, 3, 4", "Payment information"),
-    f("/payment_source/gateway_id", Kind::Hex24, "flows 1, 3", "Gateway id (24 hex); not in flow 4"),
-    f("/payment_source/vault_token", Kind::Uuid, "flows 3, 4", "Vault token"),
-    f("/payment_source/type", Kind::Enum(paydock::SOURCE_TYPES), "flows 1, 3, 4", "Payment type: card in flow 1"),
-    f("/payment_source/card_name", Kind::Text(paydock::NAME), "flow 1", "Cardholder name"),
-    f("/payment_source/card_number", Kind::CardNumber, "flow 1", "Card number"),
-    f("/payment_source/expire_month", Kind::ExpiryMonth, "flow 1", "Expiry month, mm"),
-    f("/payment_source/expire_year", Kind::ExpiryYear, "flow 1", "Expiry year, yyyy"),
-    f("/payment_source/card_ccv", Kind::Cvv, "no", "Card CCV"),
-    f("/payment_source/address_line1", Kind::Text(paydock::TEXT), "no", "Address line 1"),
-    f("/payment_source/address_line2", Kind::Text(paydock::TEXT), "no", "Address line 2"),
-    f("/payment_source/address_state", Kind::Text(paydock::TEXT), "no", "State"),
-    f("/payment_source/address_country", Kind::CountryAny, "no", "Country code"),
-    f("/payment_source/address_city", Kind::Text(paydock::TEXT), "no", "City"),
-    f("/payment_source/address_postcode", Kind::Text(paydock::TEXT), "no", "Postcode"),
-];
-
-const AUTHVIA: &[FieldInfo] = &[
-    f("/ref", Kind::Text(crate::profiles::authvia::REF), "yes", "Reference, unique within the account"),
-    f("/addresses", Kind::List(&Kind::AuthviaAddress), "yes", "Phones (E.164) and emails; the first is the default"),
-    f("/addresses/0/value", Kind::AuthviaAddress, "yes", "An address: E.164 phone or email"),
-    f("/metadata", Kind::Object, "no", "Free-form customer data"),
-    f("/appdata", Kind::Object, "no", "Private merchant data"),
-];
-
-const STAX: &[FieldInfo] = &[
-    f("/firstname", Kind::Text(stax::NAME), "one of firstname, lastname, email, company", "First name"),
-    f("/lastname", Kind::Text(stax::NAME), "one of firstname, lastname, email, company", "Last name"),
-    f("/company", Kind::Text(stax::OTHER), "one of firstname, lastname, email, company", "Company"),
-    f("/email", Kind::Email, "one of firstname, lastname, email, company", "Email"),
-    f("/cc_emails", Kind::List(&Kind::Email), "no", "Emails copied on receipts"),
-    f("/cc_sms", Kind::List(&Kind::StaxPhone), "no", "Phones copied by text message"),
-    f("/phone", Kind::StaxPhone, "no", "Phone, at least 10 characters"),
-    f("/address_1", Kind::Text(stax::LINE), "no", "Address line 1"),
-    f("/address_2", Kind::Text(stax::LINE), "no", "Address line 2"),
-    f("/address_city", Kind::Text(stax::LINE), "no", "City"),
-    f("/address_state", Kind::Text(stax::STATE), "no", "State, at most 2 characters"),
-    f("/address_zip", Kind::Text(stax::ZIP), "no", "Zip code"),
-    f("/address_country", Kind::Country(Alpha::Three), "no", "ISO 3166-1 alpha-3 country code"),
-    f("/notes", Kind::Text(stax::NOTES), "no", "Notes"),
-    f("/reference", Kind::Text(stax::OTHER), "no", "Reference"),
-    f("/options", Kind::Object, "no", "Options, with custom_fields"),
-    f("/allow_invoice_credit_card_payments", Kind::Boolean, "no", "Allow card payments on invoices"),
-];
-
-const JUICYWAY: &[FieldInfo] = &[
-    f("/first_name", Kind::Text(juicyway::NAME), "yes", "First name"),
-    f("/last_name", Kind::Text(juicyway::NAME), "yes", "Last name"),
-    f("/email", Kind::Email, "yes", "Email"),
-    f("/phone", Kind::Phone, "yes", "Phone with country code"),
-    f("/type", Kind::Enum(&["individual", "business"]), "yes", "individual or business"),
-    f("/billing_address", Kind::Object, "yes", "Billing address"),
-    f("/billing_address/line1", Kind::Text(juicyway::LINE), "yes", "Street address line 1"),
-    f("/billing_address/line2", Kind::Text(juicyway::LINE), "no", "Street address line 2"),
-    f("/billing_address/city", Kind::Text(juicyway::LINE), "yes", "City"),
-    f("/billing_address/state", Kind::Text(juicyway::LINE), "yes", "State or region"),
-    f("/billing_address/zip_code", Kind::Text(juicyway::LINE), "yes", "Postal code"),
-    f("/billing_address/country", Kind::Country(Alpha::Two), "yes", "ISO 3166-1 alpha-2 country code"),
-];
 
 /// The profile of a provider.
 ///
@@ -232,20 +152,14 @@ const JUICYWAY: &[FieldInfo] = &[
 /// ```
 #[must_use]
 pub const fn profile(provider: Provider) -> ProfileInfo {
-    let fields = match provider {
-        Provider::Atoa => ATOA,
-        Provider::Paydock => PAYDOCK,
-        Provider::Authvia => AUTHVIA,
-        Provider::Stax => STAX,
-        Provider::Juicyway => JUICYWAY,
-    };
-    ProfileInfo { id: provider.id(), name: provider.name(), endpoint: provider.endpoint(), fields }
+    let p = provider.profile();
+    ProfileInfo { id: p.id, name: p.name, endpoint: p.endpoint, fields: p.fields }
 }
 
 /// Every profile.
 #[must_use]
 pub fn providers() -> Vec<ProfileInfo> {
-    Provider::ALL.into_iter().map(profile).collect()
+    Provider::ALL.iter().map(|&p| profile(p)).collect()
 }
 
 /// The field at `pointer` in a provider's profile. Array indices match any

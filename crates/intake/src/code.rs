@@ -4,7 +4,7 @@
 //! automation on it. The table is generated from this one list, so the docs
 //! (`docs/CODES.md`, checked by a test) cannot drift from the code.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident = $text:literal, $meaning:literal; )*) => {
@@ -163,9 +163,28 @@ impl std::fmt::Display for Code {
 }
 
 impl std::str::FromStr for Code {
-    type Err = ();
+    type Err = UnknownCode;
 
-    fn from_str(s: &str) -> Result<Self, ()> {
-        Code::ALL.iter().copied().find(|c| c.as_str() == s).ok_or(())
+    /// The code named by its dotted string.
+    ///
+    /// ```
+    /// assert_eq!("phone.invalid".parse(), Ok(intake::Code::PhoneInvalid));
+    /// assert!("phone.nope".parse::<intake::Code>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, UnknownCode> {
+        Code::ALL.iter().copied().find(|c| c.as_str() == s).ok_or(UnknownCode)
     }
 }
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The error of parsing a string that is not one of intake's codes (a code of a
+/// later version, say).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("not a code of this version of intake (see docs/CODES.md)")]
+pub struct UnknownCode;

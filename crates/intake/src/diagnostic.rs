@@ -3,21 +3,27 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::Code;
 
 /// What a field rule reports: a code and a message, not yet placed in a record.
 ///
-/// Messages never repeat the input value, so they are safe to log.
+/// It is a [`std::error::Error`], so rule calls compose with `?`. Messages never
+/// repeat the input value, so they are safe to log.
 ///
 /// # Example
 /// ```
-/// let fault = intake::rules::vat::parse("12345").unwrap_err();
-/// assert_eq!(fault.code, intake::Code::VatInvalid);
-/// assert!(!fault.message.contains("12345"));
+/// fn vat(input: &str) -> Result<String, Box<dyn std::error::Error>> {
+///     Ok(intake::rules::vat::parse(input)?.value)
+/// }
+/// assert_eq!(vat("GB 980 7806 84").unwrap(), "GB980780684");
+/// let error = vat("12345").unwrap_err();
+/// assert_eq!(error.to_string(), "vat.invalid: must be 9 digits, optionally prefixed with GB");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{code}: {message}")]
+#[non_exhaustive]
 pub struct Fault {
     /// The stable code.
     pub code: Code,
@@ -42,13 +48,10 @@ impl Fault {
     }
 }
 
-impl std::fmt::Display for Fault {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.code, self.message)
-    }
-}
-
 /// A value a rule accepted, with the warnings it raised on the way.
+///
+/// Every rule that can warn returns `Result<Parsed<T>, Fault>`; a rule that
+/// cannot warn returns `Result<T, Fault>` (docs/API.md lists the shapes).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Parsed<T> {
     /// The normalized value.
@@ -77,10 +80,11 @@ impl<T> Parsed<T> {
 }
 
 /// How serious a diagnostic is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The provider would reject the record.
+    #[default]
     Error,
     /// The provider would accept it, but it is probably wrong or was changed.
     Warning,
@@ -88,7 +92,9 @@ pub enum Severity {
 
 /// One error or warning, placed in the input by an RFC 6901 JSON Pointer.
 ///
-/// Serializes to `{"path", "code", "message"}`, the shape of SPEC.md.
+/// Serializes to `{"path", "code", "message"}`, the shape of SPEC.md, and reads
+/// back from it (the severity comes from the list it sits in); displays as
+/// `path: code: message`.
 ///
 /// # Example
 /// ```
@@ -97,8 +103,10 @@ pub enum Severity {
 /// let error = &outcome.errors[0];
 /// assert_eq!(error.path, "/fullName");
 /// assert_eq!(error.code, intake::Code::TextTooShort);
+/// assert_eq!(error.to_string(), "/fullName: text.too_short: must be at least 2 characters");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// JSON Pointer into the input record; `""` is the record as a whole.
     pub path: String,
@@ -109,4 +117,19 @@ pub struct Diagnostic {
     /// Error or warning (not serialized: the list it sits in says it).
     #[serde(skip)]
     pub severity: Severity,
+}
+
+impl Diagnostic {
+    /// `fault` placed at `path`, with `severity`.
+    #[must_use]
+    pub fn new(path: impl Into<String>, fault: Fault, severity: Severity) -> Self {
+        Diagnostic { path: path.into(), code: fault.code, message: fault.message, severity }
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = if self.path.is_empty() { "(record)" } else { &self.path };
+        write!(f, "{path}: {}: {}", self.code, self.message)
+    }
 }

@@ -1,8 +1,8 @@
 //! Reading the fields of one JSON object: presence, JSON type, blank text, and
 //! what to do when an optional field's format is wrong.
 
-use serde_json::{Map, Value};
-
+use crate::catalog::FieldInfo;
+use crate::node::{Node, Object};
 use crate::rules::email::distance_within;
 use crate::{Code, Fault, Loc, Parsed, Report};
 
@@ -18,28 +18,50 @@ pub(crate) enum Need {
 }
 
 /// The value of `key`, with JSON `null` read as absent.
-pub(crate) fn get<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+pub(crate) fn get<'v, 'a>(map: &'v Object<'a>, key: &str) -> Option<&'v Node<'a>> {
     map.get(key).filter(|v| !v.is_null())
 }
 
 /// Whether `key` holds something: not absent, not null, not a blank string.
-pub(crate) fn present(map: &Map<String, Value>, key: &str) -> bool {
+pub(crate) fn present(map: &Object<'_>, key: &str) -> bool {
     match get(map, key) {
         None => false,
-        Some(Value::String(s)) => !s.trim().is_empty(),
+        Some(Node::String(s)) => !s.trim().is_empty(),
         Some(_) => true,
     }
 }
 
-/// The name of a JSON type, for messages.
-pub(crate) fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+/// A JSON value whose type can be named in a message: the profiles' [`Node`]
+/// and the single-field checks' `serde_json::Value`.
+pub(crate) trait JsonType {
+    /// The name of the JSON type, for messages.
+    fn type_name(&self) -> &'static str;
+}
+
+impl JsonType for Node<'_> {
+    fn type_name(&self) -> &'static str {
+        match self {
+            Node::Null => "null",
+            Node::Bool(_) => "a boolean",
+            Node::Number(_) => "a number",
+            Node::String(_) => "a string",
+            Node::Array(_) => "an array",
+            Node::Object(_) => "an object",
+        }
+    }
+}
+
+impl JsonType for serde_json::Value {
+    fn type_name(&self) -> &'static str {
+        use serde_json::Value;
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        }
     }
 }
 
@@ -49,8 +71,8 @@ pub(crate) fn required() -> Fault {
 }
 
 #[cold]
-pub(crate) fn wrong_type(expected: &'static str, found: &Value) -> Fault {
-    Fault::owned(Code::FieldType, format!("must be {expected}, not {}", type_name(found)))
+pub(crate) fn wrong_type(expected: &'static str, found: &impl JsonType) -> Fault {
+    Fault::owned(Code::FieldType, format!("must be {expected}, not {}", found.type_name()))
 }
 
 /// Reports a bad value as `need` says: an error, or (lenient) a dropped field.
@@ -69,7 +91,7 @@ pub(crate) fn reject(report: &mut Report, loc: &Loc<'_>, need: Need, fault: Faul
 /// absent, blank or not a string.
 pub(crate) fn string<'v>(
     report: &mut Report,
-    map: &'v Map<String, Value>,
+    map: &'v Object<'_>,
     key: &str,
     loc: &Loc<'_>,
     need: Need,
@@ -81,7 +103,7 @@ pub(crate) fn string<'v>(
             }
             None
         }
-        Some(Value::String(s)) if s.trim().is_empty() => {
+        Some(Node::String(s)) if s.trim().is_empty() => {
             if need == Need::Required {
                 report.error(loc, Fault::new(Code::FieldRequired, "is required and must not be blank"));
             } else {
@@ -89,7 +111,7 @@ pub(crate) fn string<'v>(
             }
             None
         }
-        Some(Value::String(s)) => Some(s),
+        Some(Node::String(s)) => Some(s),
         Some(other) => {
             reject(report, loc, need, wrong_type("a string", other));
             None
@@ -100,7 +122,7 @@ pub(crate) fn string<'v>(
 /// A string field parsed by `rule`, its fault reported as `need` says.
 pub(crate) fn field<T>(
     report: &mut Report,
-    map: &Map<String, Value>,
+    map: &Object<'_>,
     key: &str,
     loc: &Loc<'_>,
     need: Need,
@@ -117,13 +139,13 @@ pub(crate) fn field<T>(
 }
 
 /// A nested object field, or `None` (having reported why).
-pub(crate) fn object<'v>(
+pub(crate) fn object<'v, 'a>(
     report: &mut Report,
-    map: &'v Map<String, Value>,
+    map: &'v Object<'a>,
     key: &str,
     loc: &Loc<'_>,
     need: Need,
-) -> Option<&'v Map<String, Value>> {
+) -> Option<&'v Object<'a>> {
     match get(map, key) {
         None => {
             if need == Need::Required {
@@ -131,7 +153,7 @@ pub(crate) fn object<'v>(
             }
             None
         }
-        Some(Value::Object(m)) => Some(m),
+        Some(Node::Object(m)) => Some(m),
         Some(other) => {
             reject(report, loc, need, wrong_type("an object", other));
             None
@@ -139,19 +161,45 @@ pub(crate) fn object<'v>(
     }
 }
 
-/// Warns of every member of `map` that the profile does not document; each is
-/// dropped from the payload. Where a documented name is close, the warning names it.
-pub(crate) fn unknown(report: &mut Report, map: &Map<String, Value>, loc: &Loc<'_>, known: &[&str]) {
+/// Whether `key` is documented directly under the object at `parent` (a JSON
+/// Pointer, array indices as `0`): the profile's catalog is the one list of names.
+fn documented(fields: &[FieldInfo], parent: &str, key: &str) -> bool {
+    fields.iter().any(|f| f.path.strip_prefix(parent).and_then(|p| p.strip_prefix('/')) == Some(key))
+}
+
+/// Warns of every member of `map` that the catalog's `fields` do not document
+/// under `parent`; each is dropped from the payload.
+pub(crate) fn undocumented(report: &mut Report, map: &Object<'_>, loc: &Loc<'_>, fields: &[FieldInfo], parent: &str) {
     for key in map.keys() {
-        if known.contains(&key.as_str()) {
-            continue;
+        if !documented(fields, parent, key) {
+            let known: Vec<&str> = fields
+                .iter()
+                .filter_map(|f| f.path.strip_prefix(parent)?.strip_prefix('/'))
+                .filter(|k| !k.contains('/'))
+                .collect();
+            warn_unknown(report, loc, key, &known);
         }
-        let message = match closest(key, known) {
-            Some(k) => format!("is not a documented field and was dropped; did you mean `{k}`?"),
-            None => "is not a documented field and was dropped".to_owned(),
-        };
-        report.warn(&loc.key(key), Fault::owned(Code::FieldUnknown, message));
     }
+}
+
+/// Warns of every member of `map` not in `known`; each is dropped from the payload.
+pub(crate) fn unknown(report: &mut Report, map: &Object<'_>, loc: &Loc<'_>, known: &[&str]) {
+    for key in map.keys() {
+        if !known.contains(&key) {
+            warn_unknown(report, loc, key, known);
+        }
+    }
+}
+
+/// The warning for one undocumented member; where a documented name is close,
+/// it names it.
+#[cold]
+fn warn_unknown(report: &mut Report, loc: &Loc<'_>, key: &str, known: &[&str]) {
+    let message = match closest(key, known) {
+        Some(k) => format!("is not a documented field and was dropped; did you mean `{k}`?"),
+        None => "is not a documented field and was dropped".to_owned(),
+    };
+    report.warn(&loc.key(key), Fault::owned(Code::FieldUnknown, message));
 }
 
 /// The documented name closest to `key`: equal ignoring case and `_`/`-`, or

@@ -45,8 +45,9 @@ pub fn record(provider: Provider, bytes: &[u8], options: &Options) -> Result<Out
         }
     }
     if let Some(normalized) = &outcome.normalized {
-        let again = validate(provider, normalized, options);
-        if !again.valid || again.normalized.as_ref() != Some(normalized) {
+        let normalized = normalized.to_value();
+        let again = validate(provider, &normalized, options);
+        if !again.valid || again.normalized.as_ref().map(|p| p.to_value()) != Some(normalized) {
             return Err("normalizing the payload again changed it or made it invalid".to_owned());
         }
         if let Some(w) = again.warnings.iter().find(|w| w.code.is_change()) {
@@ -234,7 +235,7 @@ fn stable(name: &str, input: &str, parse: impl Fn(&str) -> Result<Parsed<String>
 /// # Errors
 /// A description of the first broken invariant.
 pub fn fields(value: &Value, options: &Options) -> Result<(), String> {
-    for provider in Provider::ALL {
+    for provider in Provider::ALL.iter().copied() {
         for info in catalog::profile(provider).fields {
             for partial in [false, true] {
                 let o = FieldOptions { partial, today: options.today, region: None, record: None };

@@ -6,13 +6,14 @@
 //! [`ApiError`]; an `ApiError` is a caller's mistake (an unknown provider, bad options).
 
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::field::{check_field as check_one, FieldOptions};
+use crate::node::{ordered, Node};
 use crate::rules::country::Alpha;
 use crate::rules::text::TextRule;
 use crate::rules::{card, country, email, enumeration, id, phone, postcode, scalar, text, vat};
-use crate::{catalog, parse_record, Batch, Date, Fault, Flow, Limits, Options, Outcome, Parsed, Provider};
+use crate::{catalog, Batch, Date, Fault, Flow, Limits, Options, Outcome, Parsed, Provider};
 
 /// A caller's mistake: an unknown provider, field or rule, or options that do not parse.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,12 +122,20 @@ pub fn validate_batch(provider_id: &str, records: &str, options_json: &str) -> R
     let p = provider(provider_id)?;
     let o = options(options_json)?;
     let limits = Limits { max_bytes: usize::MAX, ..o.limits };
-    let value = parse_record(records.as_bytes(), &limits).map_err(|f| api("input.invalid", f.message))?;
-    let Value::Array(items) = value else {
+    let node = crate::read_node(records.as_bytes(), &limits).map_err(|f| api("input.invalid", f.message))?;
+    let Node::Array(items) = node else {
         return Err(api("input.invalid", "records must be a JSON array"));
     };
     let mut batch = Batch::new(p);
-    let outcomes: Vec<Outcome> = items.iter().map(|r| batch.check(r, &o)).collect();
+    let check = p.profile().check;
+    let outcomes: Vec<Outcome> = items
+        .iter()
+        .map(|record| {
+            let mut outcome = check(record, &o);
+            batch.apply(&mut outcome);
+            outcome
+        })
+        .collect();
     Ok(serde_json::to_string(&outcomes).unwrap_or_default())
 }
 
@@ -143,7 +152,9 @@ pub fn validate_batch(provider_id: &str, records: &str, options_json: &str) -> R
 pub fn check_field(provider_id: &str, pointer: &str, value: &str, options_json: &str) -> Result<String, ApiError> {
     let p = provider(provider_id)?;
     let raw = raw_options(options_json)?;
-    let value: Value = serde_json::from_str(value).map_err(|_| api("input.invalid", "the value must be JSON text"))?;
+    let text = value;
+    let node = Node::from_slice(text.as_bytes()).map_err(|_| api("input.invalid", "the value must be JSON text"))?;
+    let value = node.to_value();
     let o = FieldOptions {
         partial: raw.partial,
         today: today(&raw)?,
@@ -151,7 +162,21 @@ pub fn check_field(provider_id: &str, pointer: &str, value: &str, options_json: 
         record: raw.record.clone(),
     };
     let checked = check_one(p, pointer, &value, &o).map_err(|e| api("field.unknown", e.to_string()))?;
-    Ok(serde_json::to_string(&checked).unwrap_or_default())
+    // A free-form object passes through unchanged: echo it in its own member
+    // order, not in the order of a `Value` (sorted, without `preserve_order`).
+    let echoed = match &checked.normalized {
+        Some(v @ Value::Object(_)) if *v == value => node,
+        Some(v) => Node::from(v.clone()),
+        None => Node::Null,
+    };
+    let issue = |i: &crate::field::FieldIssue| ordered! {"code": i.code.as_str(), "message": i.message.as_str()};
+    let state = serde_json::to_value(checked.state).unwrap_or(Value::Null);
+    Ok(to_text(&ordered! {
+        "state": state,
+        "normalized": echoed,
+        "error": checked.error.as_ref().map_or(Node::Null, issue),
+        "warnings": checked.warnings.iter().map(issue).collect::<Vec<_>>(),
+    }))
 }
 
 /// Every profile and its fields, as JSON.
@@ -216,13 +241,12 @@ pub fn as_you_type(text: &str, region: &str) -> String {
         None if phone::could_complete(text, region.as_ref().map(phone::Region::as_str)) => "incomplete",
         None => "invalid",
     };
-    json!({
+    to_text(&ordered! {
         "formatted": formatted,
         "state": state,
         "e164": phone.as_ref().map(|p| p.e164.as_str()),
         "numberType": phone.as_ref().map(|p| p.number_type.as_str()),
     })
-    .to_string()
 }
 
 /// A phone text written in `style` (`national`, `international` or `e164`),
@@ -293,25 +317,31 @@ pub fn rule(name: &str, input: &str, args_json: &str) -> Result<String, ApiError
     let value: Value = serde_json::from_str(input).map_err(|_| api("input.invalid", "the input must be JSON text"))?;
     let result = run_rule(name, &value, &args)?;
     let out = match result {
-        Ok(parsed) => json!({
+        Ok(parsed) => ordered! {
             "normalized": parsed.value,
-            "error": null,
+            "error": Node::Null,
             "warnings": parsed.warnings.iter().map(fault_json).collect::<Vec<_>>(),
-        }),
-        Err(fault) => json!({"normalized": null, "error": fault_json(&fault), "warnings": []}),
+        },
+        Err(fault) => ordered! {"normalized": Node::Null, "error": fault_json(&fault), "warnings": Vec::new()},
     };
-    Ok(out.to_string())
+    Ok(to_text(&out))
 }
 
-fn fault_json(f: &Fault) -> Value {
-    json!({"code": f.code.as_str(), "message": f.message})
+fn to_text(node: &Node<'_>) -> String {
+    serde_json::to_string(node).unwrap_or_default()
 }
 
-fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Value>, Fault>, ApiError> {
+fn fault_json(f: &Fault) -> Node<'static> {
+    ordered! {"code": f.code.as_str(), "message": f.message.as_ref()}
+}
+
+type Answer = Node<'static>;
+
+fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Answer>, Fault>, ApiError> {
     let string =
         || -> Result<&str, Fault> { value.as_str().ok_or_else(|| crate::fields::wrong_type("a string", value)) };
-    let s = |p: Parsed<String>| p.map(Value::String);
-    let clean = |r: Result<String, Fault>| r.map(|v| Parsed::clean(Value::String(v)));
+    let s = |p: Parsed<String>| p.map(Answer::from);
+    let clean = |r: Result<String, Fault>| r.map(|v| Parsed::clean(Answer::from(v)));
     let today = a.today.unwrap_or_else(|| Date::new(2026, 1, 1).unwrap_or(Date::from_unix_days(0)));
     let out = match name {
         "text" => string().and_then(|t| {
@@ -327,60 +357,62 @@ fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Val
         "phone" => string().and_then(|t| phone::parse(t, a.region.as_deref())).map(|p| p.map(|p| phone_json(&p))),
         "phone_format" => string().and_then(|t| phone::parse(t, a.region.as_deref())).map(|p| {
             p.map(|p| {
-                json!({
+                ordered! {
                     "national": p.format(phone::Style::National),
                     "international": p.format(phone::Style::International),
-                })
+                }
             })
         }),
         "phone_as_you_type" => string().map(|t| {
             let mut typing = phone::AsYouType::new(a.region.as_deref().and_then(phone::Region::parse));
             let mut buf = [0u8; 4];
-            let shown: Vec<Value> = t.chars().map(|c| Value::String(typing.input(c.encode_utf8(&mut buf)))).collect();
-            Parsed::clean(Value::Array(shown))
+            let shown: Vec<Answer> = t.chars().map(|c| Answer::from(typing.input(c.encode_utf8(&mut buf)))).collect();
+            Parsed::clean(Answer::from(shown))
         }),
         "phone_with_code" => {
             string().and_then(|t| phone::parse_with_code(a.code.unwrap_or(0), t)).map(|p| Parsed::clean(phone_json(&p)))
         }
-        "uk_postcode" => string().map(|t| Parsed::clean(postcode::uk(t).map_or(Value::Null, Value::String))),
+        "uk_postcode" => string().map(|t| Parsed::clean(Answer::from(postcode::uk(t)))),
         "atoa_postcode" => string().and_then(crate::profiles::atoa::parse_postcode).map(s),
         "gb_vat" => string().and_then(vat::parse).map(s),
         "country" => string().and_then(|t| {
             let alpha = if a.alpha == Some(3) { Alpha::Three } else { Alpha::Two };
-            country::parse(t, alpha).map(|p| p.map(|c| Value::String(c.to_owned())))
+            country::parse(t, alpha).map(|p| p.map(Answer::from))
         }),
         "card_number" => {
-            string().and_then(card::number).map(|c| Parsed::clean(json!({"digits": c.expose(), "brand": c.brand()})))
+            string()
+                .and_then(card::number)
+                .map(|c| Parsed::clean(ordered! {"digits": c.expose(), "brand": Answer::from(serde_json::to_value(c.brand()).unwrap_or(Value::Null))}))
         }
-        "expiry_month" => string().and_then(card::month).map(|m| Parsed::clean(Value::String(format!("{m:02}")))),
-        "expiry_year" => string().and_then(card::year).map(|y| Parsed::clean(Value::String(format!("{y:04}")))),
+        "expiry_month" => string().and_then(card::month).map(|m| Parsed::clean(Answer::from(format!("{m:02}")))),
+        "expiry_year" => string().and_then(card::year).map(|y| Parsed::clean(Answer::from(format!("{y:04}")))),
         "expiry" => {
-            card::expiry(a.month.unwrap_or(0), a.year.unwrap_or(0), today).map(|()| Parsed::clean(Value::Bool(true)))
+            card::expiry(a.month.unwrap_or(0), a.year.unwrap_or(0), today).map(|()| Parsed::clean(Answer::from(true)))
         }
         "cvv" => {
-            string().and_then(|t| card::cvv(t, a.brand)).map(|c| Parsed::clean(Value::String(c.expose().to_owned())))
+            string().and_then(|t| card::cvv(t, a.brand)).map(|c| Parsed::clean(Answer::from(c.expose())))
         }
         "uuid" => string().and_then(|t| clean(id::uuid(t))),
         "hex24" => string().and_then(|t| clean(id::hex24(t))),
         "enum" => string().and_then(|t| {
             let values: Vec<&str> = a.values.iter().map(String::as_str).collect();
-            enumeration::parse(t, &values).map(|v| Parsed::clean(Value::String(v.to_owned())))
+            enumeration::parse(t, &values).map(|v| Parsed::clean(Answer::from(v)))
         }),
         "date" => string().and_then(|t| clean(scalar::date(t))),
         "url" => string().and_then(|t| clean(scalar::url(t))),
         "number" => clean(scalar::number(value)),
-        "boolean" => scalar::boolean(value).map(|b| Parsed::clean(Value::String(b.to_owned()))),
+        "boolean" => scalar::boolean(value).map(|b| Parsed::clean(Answer::from(b))),
         _ => return Err(api("rule.unknown", "no rule of that name; see intake::json::rule")),
     };
     Ok(out)
 }
 
-fn phone_json(p: &phone::Phone) -> Value {
-    json!({
-        "e164": p.e164,
+fn phone_json(p: &phone::Phone) -> Answer {
+    ordered! {
+        "e164": p.e164.as_str(),
         "countryCode": p.country_code,
-        "national": p.national,
+        "national": p.national.as_str(),
         "region": p.region.as_ref().map(phone::Region::as_str),
         "type": p.number_type.as_str(),
-    })
+    }
 }

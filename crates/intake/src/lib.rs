@@ -20,7 +20,7 @@
 //!     &options,
 //! );
 //! assert!(outcome.valid);
-//! let payload = outcome.normalized.unwrap();
+//! let payload = outcome.normalized.unwrap().to_value();
 //! assert_eq!(payload["fullName"], "John Doe");
 //! assert_eq!(payload["phoneNumber"], "7911123456");
 //! assert_eq!(payload["postcode"], "SW1A 1AA");
@@ -38,10 +38,12 @@ mod date;
 mod diagnostic;
 pub mod field;
 mod fields;
+#[doc(hidden)]
 pub mod invariants;
 pub mod json;
 pub mod json_schema;
 mod limits;
+mod node;
 mod options;
 mod outcome;
 mod path;
@@ -51,18 +53,20 @@ mod report;
 pub mod rules;
 
 pub use batch::{validate_batch, Batch};
-pub use code::Code;
+pub use code::{Code, UnknownCode};
 pub use date::{Date, DateError};
 pub use diagnostic::{Diagnostic, Fault, Parsed, Severity};
 pub use limits::Limits;
 pub use options::{Flow, Options};
-pub use outcome::{Outcome, CARD_FIELDS};
+pub use outcome::{redacted, Outcome, Rejection, Valid, CARD_FIELDS};
+#[doc(hidden)]
 pub use path::{tokens as pointer_tokens, Loc};
-pub use profiles::Checked;
+pub use profiles::Payload;
 pub use provider::{Provider, UnknownProvider};
 
 pub(crate) use report::Report;
 
+use node::Node;
 use serde_json::Value;
 
 /// Validates one record against a provider's profile.
@@ -77,18 +81,13 @@ use serde_json::Value;
 /// ```
 #[must_use]
 pub fn validate(provider: Provider, record: &Value, options: &Options) -> Outcome {
-    use profiles::{atoa, authvia, juicyway, paydock, stax};
-    match provider {
-        Provider::Atoa => atoa::check(record, options).into_outcome(),
-        Provider::Paydock => paydock::check(record, options).into_outcome(),
-        Provider::Authvia => authvia::check(record, options).into_outcome(),
-        Provider::Stax => stax::check(record, options).into_outcome(),
-        Provider::Juicyway => juicyway::check(record, options).into_outcome(),
-    }
+    (provider.profile().check)(&Node::from_value(record), options)
 }
 
-/// Validates one record given as JSON text: a body that is not JSON, or is larger
-/// than [`Limits::max_bytes`], is an invalid record (status 400), not a panic.
+/// Validates one record given as JSON text, read straight into the checks
+/// (strings borrowed from `bytes`, no generic tree): a body that is not JSON, or
+/// is larger than [`Limits::max_bytes`], is an invalid record (status 400), not
+/// a panic.
 ///
 /// # Example
 /// ```
@@ -98,24 +97,42 @@ pub fn validate(provider: Provider, record: &Value, options: &Options) -> Outcom
 /// ```
 #[must_use]
 pub fn validate_json(provider: Provider, bytes: &[u8], options: &Options) -> Outcome {
-    match parse_record(bytes, &options.limits) {
-        Ok(value) => validate(provider, &value, options),
-        Err(fault) => Outcome::unreadable(fault),
-    }
+    profiles::from_bytes(bytes, options, provider.profile().check)
 }
 
-/// Reads a record's JSON text, within the size limit.
+/// Reads a record's JSON text, within the size limit, into a `serde_json::Value`.
 ///
 /// # Errors
 /// `limit.size` or `record.malformed` (the message says where, never what).
+///
+/// # Example
+/// ```
+/// let limits = intake::Limits::default();
+/// assert!(intake::parse_record(br#"{"a": 1}"#, &limits).is_ok());
+/// let fault = intake::parse_record(b"[1,", &limits).unwrap_err();
+/// assert_eq!(fault.code, intake::Code::RecordMalformed);
+/// ```
 pub fn parse_record(bytes: &[u8], limits: &Limits) -> Result<Value, Fault> {
+    read(bytes, limits, serde_json::from_slice)
+}
+
+/// Reads a record's JSON text into the borrowed tree the profiles walk.
+pub(crate) fn read_node<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Node<'a>, Fault> {
+    read(bytes, limits, Node::from_slice)
+}
+
+fn read<'a, T>(
+    bytes: &'a [u8],
+    limits: &Limits,
+    parse: impl FnOnce(&'a [u8]) -> serde_json::Result<T>,
+) -> Result<T, Fault> {
     if bytes.len() > limits.max_bytes {
         return Err(Fault::owned(
             Code::LimitSize,
             format!("the record is larger than the limit of {} bytes", limits.max_bytes),
         ));
     }
-    serde_json::from_slice(bytes).map_err(|e| {
+    parse(bytes).map_err(|e| {
         Fault::owned(
             Code::RecordMalformed,
             format!("is not valid JSON ({} at line {}, column {})", json_error_kind(&e), e.line(), e.column()),

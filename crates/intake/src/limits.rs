@@ -1,10 +1,9 @@
 //! Bounds on what one record may hold, so that time and memory stay bounded
 //! whatever the input. Each limit broken is a coded error at the place it broke.
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
+use crate::node::Node;
 use crate::{Code, Fault, Loc, Report};
+use serde::{Deserialize, Serialize};
 
 /// Configurable limits; [`Limits::default`] gives the documented defaults.
 ///
@@ -34,23 +33,23 @@ impl Default for Limits {
 
 impl Limits {
     /// Reports every place `value` breaks a limit; true when none does.
-    pub(crate) fn check(&self, value: &Value, report: &mut Report) -> bool {
+    pub(crate) fn check(&self, value: &Node<'_>, report: &mut Report) -> bool {
         let before = report.errors.len();
         self.walk(value, &Loc::ROOT, 0, report);
         report.errors.len() == before
     }
 
-    fn walk(&self, value: &Value, loc: &Loc<'_>, depth: usize, report: &mut Report) {
+    fn walk(&self, value: &Node<'_>, loc: &Loc<'_>, depth: usize, report: &mut Report) {
         match value {
-            Value::String(s) if s.len() > self.max_string => report.error(
+            Node::String(s) if s.len() > self.max_string => report.error(
                 loc,
                 Fault::owned(Code::LimitString, format!("is longer than the limit of {} bytes", self.max_string)),
             ),
-            Value::Array(_) | Value::Object(_) if depth >= self.max_depth => report.error(
+            Node::Array(_) | Node::Object(_) if depth >= self.max_depth => report.error(
                 loc,
                 Fault::owned(Code::LimitDepth, format!("is nested deeper than the limit of {} levels", self.max_depth)),
             ),
-            Value::Array(items) => {
+            Node::Array(items) => {
                 if items.len() > self.max_items {
                     report.error(loc, self.too_many());
                     return;
@@ -59,12 +58,12 @@ impl Limits {
                     self.walk(item, &loc.index(i), depth + 1, report);
                 }
             }
-            Value::Object(map) => {
+            Node::Object(map) => {
                 if map.len() > self.max_items {
                     report.error(loc, self.too_many());
                     return;
                 }
-                for (key, item) in map {
+                for (key, item) in map.iter() {
                     if key.len() > self.max_string {
                         report.error(loc, Fault::new(Code::LimitString, "has a member name longer than the limit"));
                         return;

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Provider {
     /// Atoa (UK open banking), `POST /api/customers`.
     Atoa,
@@ -29,64 +30,39 @@ pub enum Provider {
 }
 
 impl Provider {
-    /// Every provider, in the order of SPEC.md.
-    pub const ALL: [Provider; 5] =
-        [Provider::Atoa, Provider::Paydock, Provider::Authvia, Provider::Stax, Provider::Juicyway];
+    /// Every provider, in the order of SPEC.md (more may come: a slice, not an array).
+    pub const ALL: &'static [Provider] =
+        &[Provider::Atoa, Provider::Paydock, Provider::Authvia, Provider::Stax, Provider::Juicyway];
 
     /// The profile id used on the command line and in the npm package.
     #[must_use]
     pub const fn id(self) -> &'static str {
-        match self {
-            Provider::Atoa => "atoa",
-            Provider::Paydock => "paydock",
-            Provider::Authvia => "authvia",
-            Provider::Stax => "stax",
-            Provider::Juicyway => "juicyway",
-        }
+        self.profile().id
     }
 
     /// The provider's name.
     #[must_use]
     pub const fn name(self) -> &'static str {
-        match self {
-            Provider::Atoa => "Atoa",
-            Provider::Paydock => "Paydock (CommBank PowerBoard)",
-            Provider::Authvia => "Authvia",
-            Provider::Stax => "Stax Payments",
-            Provider::Juicyway => "Juicyway Wallet-as-a-Service",
-        }
+        self.profile().name
     }
 
     /// The endpoint the normalized payload is sent to.
     #[must_use]
     pub const fn endpoint(self) -> &'static str {
-        match self {
-            Provider::Atoa => "POST /api/customers",
-            Provider::Paydock => "POST /v1/customers",
-            Provider::Authvia => "POST /v3/accounts/{AVID}/customers",
-            Provider::Stax => "POST /customer",
-            Provider::Juicyway => "POST /customers",
-        }
+        self.profile().endpoint
     }
 }
 
 /// The error of parsing a provider id that is not one of the five.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown provider; expected one of: atoa, paydock, authvia, stax, juicyway")]
 pub struct UnknownProvider;
-
-impl fmt::Display for UnknownProvider {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("unknown provider; expected one of: atoa, paydock, authvia, stax, juicyway")
-    }
-}
-
-impl std::error::Error for UnknownProvider {}
 
 impl FromStr for Provider {
     type Err = UnknownProvider;
 
     fn from_str(s: &str) -> Result<Self, UnknownProvider> {
-        Provider::ALL.into_iter().find(|p| p.id().eq_ignore_ascii_case(s.trim())).ok_or(UnknownProvider)
+        Provider::ALL.iter().copied().find(|p| p.id().eq_ignore_ascii_case(s.trim())).ok_or(UnknownProvider)
     }
 }
 

@@ -44,8 +44,8 @@ fn no_card_data_in_messages_debug_or_display() {
             assert_clean("a diagnostic", &format!("{d:?} {} {}", d.message, d.path));
         }
         let checked = intake::profiles::paydock::check(&record, &options);
-        assert_clean("Checked Debug", &format!("{checked:?}"));
-        if let Some(source) = checked.customer.and_then(|c| c.payment_source) {
+        assert_clean("typed Outcome Debug", &format!("{checked:?}"));
+        if let Some(source) = checked.normalized.and_then(|c| c.into_inner().payment_source) {
             if let Some(n) = &source.card_number {
                 assert_clean("CardNumber Display", &format!("{n} {n:?}"));
             }

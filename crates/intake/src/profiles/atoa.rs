@@ -15,17 +15,38 @@
 //! - Every invalid record: 400.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-use crate::fields::{field, present, string, unknown, Need};
-use crate::profiles::{bad_request, run, Body, Checked};
+use crate::catalog::{f, FieldInfo, Kind};
+use crate::fields::{field, present, string, undocumented, Need};
+use crate::node::{Node, Object};
+use crate::profiles::{bad_request, from_bytes, run, Body, Profile};
 use crate::rules::text::TextRule;
 use crate::rules::{email, enumeration, phone, postcode, text, vat};
-use crate::{Code, Fault, Loc, Options, Parsed, Report};
+use crate::{Code, Fault, Loc, Options, Outcome, Parsed, Payload, Report, Valid};
 
-/// The documented request fields, in the seed's order.
-pub const FIELDS: &[&str] =
-    &["fullName", "email", "type", "phoneCountryCode", "phoneNumber", "address", "city", "postcode", "vatNumber"];
+pub(crate) const PROFILE: Profile = Profile {
+    id: "atoa",
+    name: "Atoa",
+    endpoint: "POST /api/customers",
+    fields: FIELDS,
+    check: |record, options| check_node(record, options).map(|c| c.map(Payload::Atoa)),
+    status: bad_request,
+    batch: None,
+};
+
+/// The documented request fields, in the seed's order: the catalog of this
+/// profile, the one list of its field names.
+pub const FIELDS: &[FieldInfo] = &[
+    f("/fullName", Kind::Text(FULL_NAME), "yes", "Customer's full name, 2 to 30 characters"),
+    f("/email", Kind::Email, "email or phone", "Email address"),
+    f("/type", Kind::Enum(&["INDIVIDUAL", "BUSINESS"]), "no (default INDIVIDUAL)", "Customer type"),
+    f("/phoneCountryCode", Kind::CallingCode, "with phoneNumber", "Country calling code, digits only"),
+    f("/phoneNumber", Kind::NationalNumber, "email or phone", "National number without country code, digits only"),
+    f("/address", Kind::Text(ADDRESS), "no", "Address, at most 100 characters"),
+    f("/city", Kind::Text(CITY), "no", "City, at most 30 characters"),
+    f("/postcode", Kind::AtoaPostcode, "no", "Postcode, 4 to 8 letters, digits and spaces"),
+    f("/vatNumber", Kind::GbVat, "no", "GB VAT number (business customers)"),
+];
 
 /// `fullName`: 2 to 30 characters.
 pub const FULL_NAME: TextRule = TextRule::name(2, 30);
@@ -83,12 +104,22 @@ pub enum CustomerType {
 /// ```
 /// use serde_json::json;
 /// let checked = intake::profiles::atoa::check(&json!({"fullName": "Ada", "phoneNumber": "+44 7911 123456"}), &intake::Options::default());
-/// let customer = checked.customer.unwrap();
+/// let customer = checked.normalized.as_ref().unwrap();
 /// assert_eq!(customer.phone_country_code.as_deref(), Some("44"));
 /// assert_eq!(checked.warnings[0].code, intake::Code::PhoneSplit);
 /// ```
 #[must_use]
-pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
+pub fn check(record: &serde_json::Value, options: &Options) -> Outcome<Valid<Customer>> {
+    check_node(&Node::from_value(record), options)
+}
+
+/// Checks one record given as JSON text (see [`crate::validate_json`]).
+#[must_use]
+pub fn check_json(bytes: &[u8], options: &Options) -> Outcome<Valid<Customer>> {
+    from_bytes(bytes, options, check_node)
+}
+
+fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> {
     run(record, options, bad_request, |map, report| {
         let root = Loc::ROOT;
         let full_name = field(report, map, "fullName", &root.key("fullName"), Need::Required, |s| {
@@ -119,7 +150,7 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
                 Fault::new(Code::VatIndividual, "a VAT number is for business customers, but the type is INDIVIDUAL"),
             );
         }
-        unknown(report, map, &root, FIELDS);
+        undocumented(report, map, &root, FIELDS, "");
         let (phone_country_code, phone_number) = phone.unzip();
         Body {
             customer: full_name.map(|full_name| Customer {
@@ -139,7 +170,7 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
 }
 
 /// The two phone fields, checked together: `(country code, national number)`.
-fn phone_fields(map: &Map<String, Value>, report: &mut Report) -> Option<(String, String)> {
+fn phone_fields(map: &Object<'_>, report: &mut Report) -> Option<(String, String)> {
     let cc_loc = Loc::ROOT.key("phoneCountryCode");
     let number_loc = Loc::ROOT.key("phoneNumber");
     let code = string(report, map, "phoneCountryCode", &cc_loc, Need::Optional);

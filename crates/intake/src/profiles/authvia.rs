@@ -11,16 +11,39 @@
 //!   [`FREE_FORM_MAX_BYTES`] of JSON and [`FREE_FORM_MAX_DEPTH`] levels deep.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-use crate::fields::{get, object, string, unknown, wrong_type, Need};
-use crate::profiles::{run, Body, Checked};
+use crate::catalog::{f, FieldInfo, Kind};
+use crate::fields::{get, object, string, undocumented, wrong_type, Need};
+use crate::node::{JsonObject, Node, Object};
+use crate::profiles::{from_bytes, run, BatchRule, Body, Profile};
 use crate::rules::text::{self, TextRule};
 use crate::rules::{email, phone};
-use crate::{Code, Diagnostic, Fault, Loc, Options, Parsed, Report};
+use crate::{Code, Diagnostic, Fault, Loc, Options, Outcome, Parsed, Payload, Report, Severity, Valid};
 
-/// The documented request fields.
-pub const FIELDS: &[&str] = &["ref", "addresses", "metadata", "appdata"];
+pub(crate) const PROFILE: Profile = Profile {
+    id: "authvia",
+    name: "Authvia",
+    endpoint: "POST /v3/accounts/{AVID}/customers",
+    fields: FIELDS,
+    check: |record, options| check_node(record, options).map(|c| c.map(Payload::Authvia)),
+    status,
+    batch: Some(BatchRule {
+        path: "/ref",
+        code: Code::RefDuplicate,
+        message: "repeats the ref of an earlier record; refs are unique per account",
+        severity: Severity::Error,
+    }),
+};
+
+/// The documented request fields, in the seed's order: the catalog of this
+/// profile, the one list of its field names.
+pub const FIELDS: &[FieldInfo] = &[
+    f("/ref", Kind::Text(REF), "yes", "Reference, unique within the account"),
+    f("/addresses", Kind::List(&Kind::AuthviaAddress), "yes", "Phones (E.164) and emails; the first is the default"),
+    f("/addresses/0/value", Kind::AuthviaAddress, "yes", "An address: E.164 phone or email"),
+    f("/metadata", Kind::Object, "no", "Free-form customer data"),
+    f("/appdata", Kind::Object, "no", "Private merchant data"),
+];
 /// Largest `metadata` or `appdata` object, in bytes of JSON.
 pub const FREE_FORM_MAX_BYTES: usize = 16 * 1024;
 /// Deepest `metadata` or `appdata` object.
@@ -38,10 +61,10 @@ pub struct Customer {
     pub addresses: Vec<Address>,
     /// Free-form data about the customer.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metadata: Option<Map<String, Value>>,
+    pub metadata: Option<JsonObject>,
     /// Private merchant data.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub appdata: Option<Map<String, Value>>,
+    pub appdata: Option<JsonObject>,
 }
 
 /// One address: a phone in E.164 or an email.
@@ -60,12 +83,22 @@ pub struct Address {
 ///     &json!({"ref": "cust-1", "addresses": ["Ada@Example.com", {"value": "+1 (415) 555-2671"}]}),
 ///     &intake::Options::default(),
 /// );
-/// let customer = checked.customer.unwrap();
+/// let customer = checked.normalized.as_ref().unwrap();
 /// assert_eq!(customer.addresses[0].value, "ada@example.com");
 /// assert_eq!(customer.addresses[1].value, "+14155552671");
 /// ```
 #[must_use]
-pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
+pub fn check(record: &serde_json::Value, options: &Options) -> Outcome<Valid<Customer>> {
+    check_node(&Node::from_value(record), options)
+}
+
+/// Checks one record given as JSON text (see [`crate::validate_json`]).
+#[must_use]
+pub fn check_json(bytes: &[u8], options: &Options) -> Outcome<Valid<Customer>> {
+    from_bytes(bytes, options, check_node)
+}
+
+fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> {
     run(record, options, status, |map, report| {
         let root = Loc::ROOT;
         let ref_loc = root.key("ref");
@@ -74,7 +107,7 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
         let addresses = addresses(map, report);
         let metadata = free_form(map, "metadata", report);
         let appdata = free_form(map, "appdata", report);
-        unknown(report, map, &root, FIELDS);
+        undocumented(report, map, &root, FIELDS, "");
         let batch_key = reference.clone();
         let customer = match (reference, addresses) {
             (Some(reference), Some(addresses)) => Some(Customer { reference, addresses, metadata, appdata }),
@@ -84,18 +117,18 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
     })
 }
 
-fn addresses(map: &Map<String, Value>, report: &mut Report) -> Option<Vec<Address>> {
+fn addresses(map: &Object<'_>, report: &mut Report) -> Option<Vec<Address>> {
     let loc = Loc::ROOT.key("addresses");
     let items = match get(map, "addresses") {
         None => {
             report.error(&loc, crate::fields::required());
             return None;
         }
-        Some(Value::Array(items)) if items.is_empty() => {
+        Some(Node::Array(items)) if items.is_empty() => {
             report.error(&loc, Fault::new(Code::FieldRequired, "must have at least one address"));
             return None;
         }
-        Some(Value::Array(items)) => items,
+        Some(Node::Array(items)) => items,
         Some(other) => {
             report.error(&loc, wrong_type("an array", other));
             return None;
@@ -106,9 +139,9 @@ fn addresses(map: &Map<String, Value>, report: &mut Report) -> Option<Vec<Addres
     for (i, item) in items.iter().enumerate() {
         let item_loc = loc.index(i);
         let (text, value_loc) = match item {
-            Value::String(s) => (s.as_str(), item_loc),
-            Value::Object(obj) => {
-                unknown(report, obj, &item_loc, &["value"]);
+            Node::String(s) => (s.as_ref(), item_loc),
+            Node::Object(obj) => {
+                undocumented(report, obj, &item_loc, FIELDS, "/addresses/0");
                 let value_loc = item_loc.key("value");
                 match string(report, obj, "value", &value_loc, Need::Required) {
                     Some(s) => (s, value_loc),
@@ -173,11 +206,12 @@ pub fn address(input: &str) -> Result<Parsed<String>, Fault> {
     phone::parse(input, None).map(|p| p.map(|p| p.e164))
 }
 
-fn free_form(map: &Map<String, Value>, key: &'static str, report: &mut Report) -> Option<Map<String, Value>> {
+fn free_form(map: &Object<'_>, key: &'static str, report: &mut Report) -> Option<JsonObject> {
     let loc = Loc::ROOT.key(key);
     let obj = object(report, map, key, &loc, Need::Optional)?;
-    let size = serde_json::to_vec(obj).map_or(usize::MAX, |v| v.len());
-    let depth = 1 + obj.values().map(depth).max().unwrap_or(0);
+    let text = JsonObject::of(obj)?;
+    let size = text.get().len();
+    let depth = 1 + obj.iter().map(|(_, v)| depth(v)).max().unwrap_or(0);
     if size > FREE_FORM_MAX_BYTES {
         report.error(
             &loc,
@@ -192,13 +226,13 @@ fn free_form(map: &Map<String, Value>, key: &'static str, report: &mut Report) -
         );
         return None;
     }
-    Some(obj.clone())
+    Some(text)
 }
 
-fn depth(value: &Value) -> usize {
+fn depth(value: &Node<'_>) -> usize {
     match value {
-        Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
-        Value::Object(o) => 1 + o.values().map(depth).max().unwrap_or(0),
+        Node::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
+        Node::Object(o) => 1 + o.iter().map(|(_, v)| depth(v)).max().unwrap_or(0),
         _ => 0,
     }
 }

@@ -14,19 +14,47 @@
 //!   within a batch.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use crate::fields::{field, object, string, unknown, Need};
-use crate::profiles::{run, Body, Checked};
+use crate::catalog::{f, FieldInfo, Kind};
+use crate::fields::{field, object, string, undocumented, Need};
+use crate::node::Node;
+use crate::profiles::{from_bytes, run, BatchRule, Body, Profile};
 use crate::rules::country::{self, Alpha};
 use crate::rules::text::TextRule;
 use crate::rules::{email, enumeration, phone, text};
-use crate::{Code, Diagnostic, Fault, Loc, Options, Parsed};
+use crate::{Code, Diagnostic, Fault, Loc, Options, Outcome, Parsed, Payload, Severity, Valid};
 
-/// The documented request fields, in the seed's order.
-pub const FIELDS: &[&str] = &["first_name", "last_name", "email", "phone", "type", "billing_address"];
-/// The documented billing address fields.
-pub const ADDRESS_FIELDS: &[&str] = &["line1", "line2", "city", "state", "zip_code", "country"];
+pub(crate) const PROFILE: Profile = Profile {
+    id: "juicyway",
+    name: "Juicyway Wallet-as-a-Service",
+    endpoint: "POST /customers",
+    fields: FIELDS,
+    check: |record, options| check_node(record, options).map(|c| c.map(Payload::Juicyway)),
+    status,
+    batch: Some(BatchRule {
+        path: "/email",
+        code: Code::EmailDuplicate,
+        message: "repeats the email of an earlier record; the customer already exists",
+        severity: Severity::Error,
+    }),
+};
+
+/// The documented request fields, in the seed's order: the catalog of this
+/// profile, the one list of its field names.
+pub const FIELDS: &[FieldInfo] = &[
+    f("/first_name", Kind::Text(NAME), "yes", "First name"),
+    f("/last_name", Kind::Text(NAME), "yes", "Last name"),
+    f("/email", Kind::Email, "yes", "Email"),
+    f("/phone", Kind::Phone, "yes", "Phone with country code"),
+    f("/type", Kind::Enum(&["individual", "business"]), "yes", "individual or business"),
+    f("/billing_address", Kind::Object, "yes", "Billing address"),
+    f("/billing_address/line1", Kind::Text(LINE), "yes", "Street address line 1"),
+    f("/billing_address/line2", Kind::Text(LINE), "no", "Street address line 2"),
+    f("/billing_address/city", Kind::Text(LINE), "yes", "City"),
+    f("/billing_address/state", Kind::Text(LINE), "yes", "State or region"),
+    f("/billing_address/zip_code", Kind::Text(LINE), "yes", "Postal code"),
+    f("/billing_address/country", Kind::Country(Alpha::Two), "yes", "ISO 3166-1 alpha-2 country code"),
+];
 /// Names: no documented limit on the WaaS endpoint beyond the general one.
 pub const NAME: TextRule = TextRule::name(1, 255);
 /// Address lines and parts.
@@ -81,13 +109,23 @@ pub struct BillingAddress {
 ///     "billing_address": {"line1": "123 Test Lane", "city": "Lagos", "state": "Lagos", "zip_code": "100001", "country": "ng"}
 /// });
 /// let checked = intake::profiles::juicyway::check(&record, &intake::Options::default());
-/// let customer = checked.customer.unwrap();
+/// let customer = checked.normalized.as_ref().unwrap();
 /// assert_eq!(customer.phone, "+2348012345678");
 /// assert_eq!(customer.kind, "individual");
 /// assert_eq!(checked.warnings[0].code, intake::Code::PhoneNational);
 /// ```
 #[must_use]
-pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
+pub fn check(record: &serde_json::Value, options: &Options) -> Outcome<Valid<Customer>> {
+    check_node(&Node::from_value(record), options)
+}
+
+/// Checks one record given as JSON text (see [`crate::validate_json`]).
+#[must_use]
+pub fn check_json(bytes: &[u8], options: &Options) -> Outcome<Valid<Customer>> {
+    from_bytes(bytes, options, check_node)
+}
+
+fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> {
     run(record, options, status, |map, report| {
         let root = Loc::ROOT;
         let name = |key: &'static str, report: &mut crate::Report| {
@@ -135,7 +173,7 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
                     report.warn(&address_loc.key("zip_code"), advice);
                 }
             }
-            unknown(report, a, &address_loc, ADDRESS_FIELDS);
+            undocumented(report, a, &address_loc, FIELDS, "/billing_address");
             if let (Some(line1), Some(city), Some(state), Some(zip_code), Some(country)) =
                 (line1, city, state, zip_code, country)
             {
@@ -164,7 +202,7 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
                 );
             }
         }
-        unknown(report, map, &root, FIELDS);
+        undocumented(report, map, &root, FIELDS, "");
 
         let batch_key = email.as_deref().map(str::to_lowercase);
         let customer = match (first_name, last_name, email, phone, kind, billing) {

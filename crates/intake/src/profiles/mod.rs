@@ -1,5 +1,7 @@
 //! One module per provider, each reading like its provider's document: its
-//! fields, their rules, its cross-field rules, its statuses and its payload.
+//! fields (the catalog, written once), their rules, its cross-field rules, its
+//! statuses, its batch rule and its payload. Each module ends in one
+//! [`Profile`] value, and [`Provider::profile`] registers it.
 
 pub mod atoa;
 pub mod authvia;
@@ -8,51 +10,74 @@ pub mod paydock;
 pub mod stax;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::{Code, Diagnostic, Fault, Loc, Options, Outcome, Report};
+use crate::catalog::FieldInfo;
+use crate::node::{Node, Object};
+use crate::{Code, Diagnostic, Fault, Loc, Options, Outcome, Provider, Report, Severity, Valid};
 
-/// The typed result of one profile: the payload, present only when the record
-/// is valid, with every diagnostic.
+/// The payload of any profile, as [`validate`](crate::validate) gives it;
+/// serializes as the provider's request body.
 ///
 /// # Example
 /// ```
 /// use serde_json::json;
-/// let checked = intake::profiles::atoa::check(&json!({"fullName": "Ada Lovelace", "email": "ada@example.com"}), &intake::Options::default());
-/// let customer = checked.customer.unwrap();
-/// assert_eq!(customer.full_name, "Ada Lovelace");
+/// let outcome = intake::validate(intake::Provider::Atoa, &json!({"fullName": "Ada", "email": "ada@example.com"}), &intake::Options::default());
+/// let payload = outcome.into_result().unwrap();
+/// let intake::Payload::Atoa(customer) = payload.into_inner() else { unreachable!() };
+/// assert_eq!(customer.full_name, "Ada");
 /// ```
-#[derive(Clone, Debug, PartialEq)]
-pub struct Checked<T> {
-    /// The provider-ready payload, when there are no errors.
-    pub customer: Option<T>,
-    /// The HTTP status the provider documents, when there are errors.
-    pub status: Option<u16>,
-    /// Every error.
-    pub errors: Vec<Diagnostic>,
-    /// Every warning.
-    pub warnings: Vec<Diagnostic>,
-    batch_key: Option<String>,
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Payload {
+    /// An Atoa customer.
+    Atoa(atoa::Customer),
+    /// A Paydock customer.
+    Paydock(paydock::Customer),
+    /// An Authvia customer.
+    Authvia(authvia::Customer),
+    /// A Stax customer.
+    Stax(stax::Customer),
+    /// A Juicyway customer.
+    Juicyway(juicyway::Customer),
 }
 
-impl<T: Serialize> Checked<T> {
-    /// The untyped outcome, the JSON shape of SPEC.md.
+impl Payload {
+    /// The payload as a `serde_json::Value` (whose objects are ordered as the
+    /// application's serde_json features say; [`Outcome::to_json`] keeps the
+    /// provider's order).
     #[must_use]
-    pub fn into_outcome(self) -> Outcome {
-        let normalized = self.customer.and_then(|c| serde_json::to_value(c).ok());
-        Outcome {
-            valid: self.errors.is_empty() && normalized.is_some(),
-            status: self.status,
-            errors: self.errors,
-            warnings: self.warnings,
-            normalized,
-            batch_key: self.batch_key,
-        }
+    pub fn to_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
     }
 }
 
+/// What a provider's module registers: its names, its catalog, how to check a
+/// record, its statuses and its batch rule.
+#[derive(Clone, Copy)]
+pub(crate) struct Profile {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub endpoint: &'static str,
+    pub fields: &'static [FieldInfo],
+    pub check: fn(&Node<'_>, &Options) -> Outcome,
+    /// The status of an invalid record, from its errors.
+    pub status: fn(&[Diagnostic]) -> u16,
+    pub batch: Option<BatchRule>,
+}
+
+/// A rule across the records of one batch: a repeated key is reported at `path`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct BatchRule {
+    pub path: &'static str,
+    pub code: Code,
+    pub message: &'static str,
+    pub severity: Severity,
+}
+
 /// What a profile's body hands back: the payload (used only when no error was
-/// reported) and the key its batch rules compare.
+/// reported) and the key its batch rule compares.
 pub(crate) struct Body<T> {
     pub customer: Option<T>,
     pub batch_key: Option<String>,
@@ -61,30 +86,50 @@ pub(crate) struct Body<T> {
 /// Runs a profile body on a record: limits first, then the object check, then the
 /// body; the status comes from the profile's own table.
 pub(crate) fn run<T>(
-    record: &Value,
+    record: &Node<'_>,
     options: &Options,
     status: fn(&[Diagnostic]) -> u16,
-    body: impl FnOnce(&Map<String, Value>, &mut Report) -> Body<T>,
-) -> Checked<T> {
+    body: impl FnOnce(&Object<'_>, &mut Report) -> Body<T>,
+) -> Outcome<Valid<T>> {
     let mut report = Report::default();
     let mut out = Body { customer: None, batch_key: None };
     if options.limits.check(record, &mut report) {
         match record {
-            Value::Object(map) => out = body(map, &mut report),
+            Node::Object(map) => out = body(map, &mut report),
             _ => report.error(&Loc::ROOT, Fault::new(Code::RecordNotObject, "the record must be a JSON object")),
         }
     }
-    let valid = report.is_clean();
-    Checked {
-        customer: if valid { out.customer } else { None },
-        status: (!valid).then(|| status(&report.errors)),
-        errors: report.errors,
-        warnings: report.warnings,
-        batch_key: out.batch_key,
+    let status = if report.is_clean() { 400 } else { status(&report.errors) };
+    Outcome::from_parts(out.customer.map(Valid::new), status, report.errors, report.warnings, out.batch_key)
+}
+
+/// Reads a record's JSON text and runs `check` on it; unreadable text is an
+/// invalid record (status 400).
+pub(crate) fn from_bytes<T>(
+    bytes: &[u8],
+    options: &Options,
+    check: impl FnOnce(&Node<'_>, &Options) -> Outcome<T>,
+) -> Outcome<T> {
+    match crate::read_node(bytes, &options.limits) {
+        Ok(node) => check(&node, options),
+        Err(fault) => Outcome::unreadable(fault),
     }
 }
 
 /// The status of every profile that documents one status for every invalid record.
 pub(crate) fn bad_request(_: &[Diagnostic]) -> u16 {
     400
+}
+
+impl Provider {
+    /// The one place a provider's module is registered.
+    pub(crate) const fn profile(self) -> &'static Profile {
+        match self {
+            Provider::Atoa => &atoa::PROFILE,
+            Provider::Paydock => &paydock::PROFILE,
+            Provider::Authvia => &authvia::PROFILE,
+            Provider::Stax => &stax::PROFILE,
+            Provider::Juicyway => &juicyway::PROFILE,
+        }
+    }
 }

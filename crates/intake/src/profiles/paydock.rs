@@ -20,45 +20,54 @@
 //! - Every invalid record: 400.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-use crate::fields::{field, get, object, present, unknown, Need};
-use crate::profiles::{bad_request, run, Body, Checked};
+use crate::catalog::{f, FieldInfo, Kind};
+use crate::fields::{field, get, object, present, undocumented, Need};
+use crate::node::{Node, Object};
+use crate::profiles::{bad_request, from_bytes, run, Body, Profile};
 use crate::rules::card::{self, CardNumber, Cvv};
 use crate::rules::country::{self, Alpha};
 use crate::rules::text::{self, TextRule};
 use crate::rules::{email, enumeration, id, phone};
-use crate::{Code, Fault, Flow, Loc, Options, Parsed, Report};
+use crate::{Code, Fault, Flow, Loc, Options, Outcome, Parsed, Payload, Report, Valid};
 
-/// The documented top-level fields, in the seed's order.
-pub const FIELDS: &[&str] = &[
-    "token",
-    "reference",
-    "description",
-    "company_name",
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "default_source",
-    "payment_source",
-];
-/// The documented `payment_source` fields, in the seed's order.
-pub const SOURCE_FIELDS: &[&str] = &[
-    "gateway_id",
-    "vault_token",
-    "type",
-    "card_name",
-    "card_number",
-    "expire_month",
-    "expire_year",
-    "card_ccv",
-    "address_line1",
-    "address_line2",
-    "address_state",
-    "address_country",
-    "address_city",
-    "address_postcode",
+pub(crate) const PROFILE: Profile = Profile {
+    id: "paydock",
+    name: "Paydock (CommBank PowerBoard)",
+    endpoint: "POST /v1/customers",
+    fields: FIELDS,
+    check: |record, options| check_node(record, options).map(|c| c.map(Payload::Paydock)),
+    status: bad_request,
+    batch: None,
+};
+
+/// The documented fields, top level and `payment_source`, in the seed's order:
+/// the catalog of this profile, the one list of its field names.
+pub const FIELDS: &[FieldInfo] = &[
+    f("/token", Kind::Uuid, "flow 2", "One-time token with the payment source information"),
+    f("/reference", Kind::Text(TEXT), "no", "Reference for the customer in payment systems"),
+    f("/description", Kind::Text(DESCRIPTION), "no", "Internal description"),
+    f("/company_name", Kind::Text(TEXT), "no", "Company name"),
+    f("/first_name", Kind::Text(NAME), "no", "First name"),
+    f("/last_name", Kind::Text(NAME), "no", "Last name"),
+    f("/email", Kind::Email, "no", "Email"),
+    f("/phone", Kind::Phone, "no", "Phone in E.164"),
+    f("/default_source", Kind::Hex24, "no", "Payment source used by default (24 hex)"),
+    f("/payment_source", Kind::Object, "flows 1, 3, 4", "Payment information"),
+    f("/payment_source/gateway_id", Kind::Hex24, "flows 1, 3", "Gateway id (24 hex); not in flow 4"),
+    f("/payment_source/vault_token", Kind::Uuid, "flows 3, 4", "Vault token"),
+    f("/payment_source/type", Kind::Enum(SOURCE_TYPES), "flows 1, 3, 4", "Payment type: card in flow 1"),
+    f("/payment_source/card_name", Kind::Text(NAME), "flow 1", "Cardholder name"),
+    f("/payment_source/card_number", Kind::CardNumber, "flow 1", "Card number"),
+    f("/payment_source/expire_month", Kind::ExpiryMonth, "flow 1", "Expiry month, mm"),
+    f("/payment_source/expire_year", Kind::ExpiryYear, "flow 1", "Expiry year, yyyy"),
+    f("/payment_source/card_ccv", Kind::Cvv, "no", "Card CCV"),
+    f("/payment_source/address_line1", Kind::Text(TEXT), "no", "Address line 1"),
+    f("/payment_source/address_line2", Kind::Text(TEXT), "no", "Address line 2"),
+    f("/payment_source/address_state", Kind::Text(TEXT), "no", "State"),
+    f("/payment_source/address_country", Kind::CountryAny, "no", "Country code"),
+    f("/payment_source/address_city", Kind::Text(TEXT), "no", "City"),
+    f("/payment_source/address_postcode", Kind::Text(TEXT), "no", "Postcode"),
 ];
 /// Fields that only a card payment source (flow 1) carries.
 pub const CARD_FIELDS: &[&str] = &["card_name", "card_number", "expire_month", "expire_year", "card_ccv"];
@@ -142,9 +151,13 @@ pub struct PaymentSource {
 /// assert_eq!(detect_flow(&json!({"payment_source": {"card_number": "x"}})), Some(Flow::Card));
 /// ```
 #[must_use]
-pub fn detect_flow(record: &Value) -> Option<Flow> {
+pub fn detect_flow(record: &serde_json::Value) -> Option<Flow> {
+    detect(&Node::from_value(record))
+}
+
+fn detect(record: &Node<'_>) -> Option<Flow> {
     let map = record.as_object()?;
-    let source = get(map, "payment_source").and_then(Value::as_object);
+    let source = get(map, "payment_source").and_then(Node::as_object);
     let has = |key: &str| source.is_some_and(|s| present(s, key));
     if present(map, "token") {
         Some(Flow::OneTimeToken)
@@ -167,14 +180,24 @@ pub fn detect_flow(record: &Value) -> Option<Flow> {
 ///     "type": "CARD", "gateway_id": "5F0C1B2A3D4E5F60718293A4", "card_name": "Ada Lovelace",
 ///     "card_number": "4111 1111 1111 1111", "expire_month": "1", "expire_year": "29", "card_ccv": "123"}});
 /// let options = intake::Options::new("2026-11-22".parse().unwrap());
-/// let source = intake::profiles::paydock::check(&record, &options).customer.unwrap().payment_source.unwrap();
+/// let source = intake::profiles::paydock::check(&record, &options).into_result().unwrap().into_inner().payment_source.unwrap();
 /// assert_eq!((source.expire_month.as_deref(), source.expire_year.as_deref()), (Some("01"), Some("2029")));
 /// ```
 #[must_use]
-pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
+pub fn check(record: &serde_json::Value, options: &Options) -> Outcome<Valid<Customer>> {
+    check_node(&Node::from_value(record), options)
+}
+
+/// Checks one record given as JSON text (see [`crate::validate_json`]).
+#[must_use]
+pub fn check_json(bytes: &[u8], options: &Options) -> Outcome<Valid<Customer>> {
+    from_bytes(bytes, options, check_node)
+}
+
+fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> {
     run(record, options, bad_request, |map, report| {
         let root = Loc::ROOT;
-        let flow = options.flow.or_else(|| detect_flow(record));
+        let flow = options.flow.or_else(|| detect(record));
         let Some(flow) = flow else {
             report.error(
                 &root,
@@ -183,7 +206,7 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
                     "no flow found: give a token, a payment_source.vault_token, or card fields in payment_source",
                 ),
             );
-            unknown(report, map, &root, FIELDS);
+            undocumented(report, map, &root, FIELDS, "");
             return Body { customer: None, batch_key: None };
         };
         let text_field = |key: &'static str, rule: TextRule, report: &mut Report| {
@@ -222,13 +245,13 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
                 c.payment_source = Some(payment_source(source, flow, &source_loc, options, report));
             }
         }
-        unknown(report, map, &root, FIELDS);
+        undocumented(report, map, &root, FIELDS, "");
         Body { customer: Some(c), batch_key: None }
     })
 }
 
 fn payment_source(
-    map: &Map<String, Value>,
+    map: &Object<'_>,
     flow: Flow,
     loc: &Loc<'_>,
     options: &Options,
@@ -288,11 +311,11 @@ fn payment_source(
     });
     s.address_city = text_field("address_city", report);
     s.address_postcode = text_field("address_postcode", report);
-    unknown(report, map, loc, SOURCE_FIELDS);
+    undocumented(report, map, loc, FIELDS, "/payment_source");
     s
 }
 
-fn card_fields(map: &Map<String, Value>, loc: &Loc<'_>, options: &Options, s: &mut PaymentSource, report: &mut Report) {
+fn card_fields(map: &Object<'_>, loc: &Loc<'_>, options: &Options, s: &mut PaymentSource, report: &mut Report) {
     s.card_name = field(report, map, "card_name", &loc.key("card_name"), Need::Required, |v| {
         text::parse(v, &NAME).map(Parsed::clean)
     });

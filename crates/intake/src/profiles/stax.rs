@@ -16,34 +16,53 @@
 //! - Every invalid record: 400.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-use crate::fields::{field, get, object, present, reject, string, unknown, wrong_type, Need};
-use crate::profiles::{bad_request, run, Body, Checked};
+use std::borrow::Cow;
+
+use crate::catalog::{f, FieldInfo, Kind};
+use crate::fields::{field, get, object, present, reject, string, undocumented, unknown, wrong_type, Need};
+use crate::node::{JsonObject, Node, Object};
+use crate::profiles::{bad_request, from_bytes, run, BatchRule, Body, Profile};
 use crate::rules::country::{self, Alpha};
 use crate::rules::text::{self, TextRule};
 use crate::rules::{email, enumeration, phone, scalar};
-use crate::{Code, Fault, Loc, Options, Parsed, Report};
+use crate::{Code, Fault, Loc, Options, Outcome, Parsed, Payload, Report, Severity, Valid};
 
-/// The documented request fields.
-pub const FIELDS: &[&str] = &[
-    "firstname",
-    "lastname",
-    "company",
-    "email",
-    "cc_emails",
-    "cc_sms",
-    "phone",
-    "address_1",
-    "address_2",
-    "address_city",
-    "address_state",
-    "address_zip",
-    "address_country",
-    "notes",
-    "reference",
-    "options",
-    "allow_invoice_credit_card_payments",
+pub(crate) const PROFILE: Profile = Profile {
+    id: "stax",
+    name: "Stax Payments",
+    endpoint: "POST /customer",
+    fields: FIELDS,
+    check: |record, options| check_node(record, options).map(|c| c.map(Payload::Stax)),
+    status: bad_request,
+    batch: Some(BatchRule {
+        path: "/email",
+        code: Code::EmailDuplicate,
+        message: "repeats the email of an earlier record; Stax will create a second customer, not merge them",
+        severity: Severity::Warning,
+    }),
+};
+
+/// The documented request fields, in the seed's order: the catalog of this
+/// profile, the one list of its field names.
+pub const FIELDS: &[FieldInfo] = &[
+    f("/firstname", Kind::Text(NAME), "one of firstname, lastname, email, company", "First name"),
+    f("/lastname", Kind::Text(NAME), "one of firstname, lastname, email, company", "Last name"),
+    f("/company", Kind::Text(OTHER), "one of firstname, lastname, email, company", "Company"),
+    f("/email", Kind::Email, "one of firstname, lastname, email, company", "Email"),
+    f("/cc_emails", Kind::List(&Kind::Email), "no", "Emails copied on receipts"),
+    f("/cc_sms", Kind::List(&Kind::StaxPhone), "no", "Phones copied by text message"),
+    f("/phone", Kind::StaxPhone, "no", "Phone, at least 10 characters"),
+    f("/address_1", Kind::Text(LINE), "no", "Address line 1"),
+    f("/address_2", Kind::Text(LINE), "no", "Address line 2"),
+    f("/address_city", Kind::Text(LINE), "no", "City"),
+    f("/address_state", Kind::Text(STATE), "no", "State, at most 2 characters"),
+    f("/address_zip", Kind::Text(ZIP), "no", "Zip code"),
+    f("/address_country", Kind::Country(Alpha::Three), "no", "ISO 3166-1 alpha-3 country code"),
+    f("/notes", Kind::Text(NOTES), "no", "Notes"),
+    f("/reference", Kind::Text(OTHER), "no", "Reference"),
+    f("/options", Kind::Object, "no", "Options, with custom_fields"),
+    f("/allow_invoice_credit_card_payments", Kind::Boolean, "no", "Allow card payments on invoices"),
 ];
 /// The custom field types intake defines (Stax publishes none).
 pub const CUSTOM_TYPES: &[&str] = &["text", "number", "date", "boolean", "email", "phone", "url"];
@@ -97,7 +116,7 @@ pub struct Customer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub options: Option<Map<String, Value>>,
+    pub options: Option<JsonObject>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_invoice_credit_card_payments: Option<bool>,
 }
@@ -111,12 +130,22 @@ pub struct Customer {
 ///     &json!({"company": "Acme", "address_country": "us", "options": {"custom_fields": [{"name": "seats", "type": "number", "value": 42}]}}),
 ///     &intake::Options::default(),
 /// );
-/// let customer = checked.customer.unwrap();
+/// let customer = checked.normalized.as_ref().unwrap();
 /// assert_eq!(customer.address_country.as_deref(), Some("USA"));
-/// assert_eq!(customer.options.unwrap()["custom_fields"][0]["value"], "42");
+/// assert_eq!(customer.options.as_ref().unwrap().to_value()["custom_fields"][0]["value"], "42");
 /// ```
 #[must_use]
-pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
+pub fn check(record: &serde_json::Value, options: &Options) -> Outcome<Valid<Customer>> {
+    check_node(&Node::from_value(record), options)
+}
+
+/// Checks one record given as JSON text (see [`crate::validate_json`]).
+#[must_use]
+pub fn check_json(bytes: &[u8], options: &Options) -> Outcome<Valid<Customer>> {
+    from_bytes(bytes, options, check_node)
+}
+
+fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> {
     run(record, options, bad_request, |map, report| {
         let root = Loc::ROOT;
         let text_field = |key: &'static str, rule: TextRule, report: &mut Report| {
@@ -165,13 +194,13 @@ pub fn check(record: &Value, options: &Options) -> Checked<Customer> {
         c.options = options_object(map, report);
         c.allow_invoice_credit_card_payments = match get(map, "allow_invoice_credit_card_payments") {
             None => None,
-            Some(Value::Bool(b)) => Some(*b),
+            Some(Node::Bool(b)) => Some(*b),
             Some(other) => {
                 report.error(&root.key("allow_invoice_credit_card_payments"), wrong_type("a boolean", other));
                 None
             }
         };
-        unknown(report, map, &root, FIELDS);
+        undocumented(report, map, &root, FIELDS, "");
         let batch_key = c.email.as_deref().map(str::to_lowercase);
         Body { customer: Some(c), batch_key }
     })
@@ -190,14 +219,14 @@ pub(crate) fn phone_at_least_10(input: &str, region: &str) -> Result<Parsed<Stri
 
 /// An optional array of strings, each checked by `rule`.
 fn list(
-    map: &Map<String, Value>,
+    map: &Object<'_>,
     key: &'static str,
     report: &mut Report,
     rule: impl Fn(&str) -> Result<Parsed<String>, Fault>,
 ) -> Option<Vec<String>> {
     let loc = Loc::ROOT.key(key);
     let items = match get(map, key)? {
-        Value::Array(items) => items,
+        Node::Array(items) => items,
         other => {
             report.error(&loc, wrong_type("an array of strings", other));
             return None;
@@ -207,7 +236,7 @@ fn list(
     for (i, item) in items.iter().enumerate() {
         let item_loc = loc.index(i);
         match item {
-            Value::String(s) => {
+            Node::String(s) => {
                 if let Some(v) = report.accept(&item_loc, rule(s)) {
                     out.push(v);
                 }
@@ -219,14 +248,13 @@ fn list(
 }
 
 /// `options`: passed through, with `custom_fields` validated and normalized.
-fn options_object(map: &Map<String, Value>, report: &mut Report) -> Option<Map<String, Value>> {
+fn options_object(map: &Object<'_>, report: &mut Report) -> Option<JsonObject> {
     let loc = Loc::ROOT.key("options");
     let obj = object(report, map, "options", &loc, Need::Optional)?;
-    let mut out = obj.clone();
     let fields_loc = loc.key("custom_fields");
     match get(obj, "custom_fields") {
-        None => {}
-        Some(Value::Array(items)) => {
+        None => JsonObject::of(obj),
+        Some(Node::Array(items)) => {
             let mut names: Vec<String> = Vec::with_capacity(items.len());
             let mut normalized = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
@@ -234,16 +262,20 @@ fn options_object(map: &Map<String, Value>, report: &mut Report) -> Option<Map<S
                     normalized.push(v);
                 }
             }
-            out.insert("custom_fields".to_owned(), Value::Array(normalized));
+            let mut out = obj.clone();
+            out.insert("custom_fields", Node::Array(normalized));
+            JsonObject::of(&out)
         }
-        Some(other) => report.error(&fields_loc, wrong_type("an array", other)),
+        Some(other) => {
+            report.error(&fields_loc, wrong_type("an array", other));
+            None
+        }
     }
-    Some(out)
 }
 
 /// One `{name, type, value}` custom field, its value normalized to a string.
-fn custom_field(item: &Value, loc: &Loc<'_>, names: &mut Vec<String>, report: &mut Report) -> Option<Value> {
-    let Value::Object(obj) = item else {
+fn custom_field(item: &Node<'_>, loc: &Loc<'_>, names: &mut Vec<String>, report: &mut Report) -> Option<Node<'static>> {
+    let Node::Object(obj) = item else {
         report.error(loc, wrong_type("an object {name, type, value}", item));
         return None;
     };
@@ -271,24 +303,25 @@ fn custom_field(item: &Value, loc: &Loc<'_>, names: &mut Vec<String>, report: &m
         Some(v) => kind.and_then(|k| custom_value(k, v, &value_loc, report)),
     };
     let (name, kind, value) = (name?, kind?, value?);
-    let mut out = Map::new();
-    out.insert("name".to_owned(), Value::String(name));
-    out.insert("type".to_owned(), Value::String(kind.to_owned()));
-    out.insert("value".to_owned(), Value::String(value));
-    Some(Value::Object(out))
+    let text = |s: String| Node::String(Cow::Owned(s));
+    Some(Node::Object(Object::from_members(vec![
+        (Cow::Borrowed("name"), text(name)),
+        (Cow::Borrowed("type"), Node::String(Cow::Borrowed(kind))),
+        (Cow::Borrowed("value"), text(value)),
+    ])))
 }
 
 /// A custom field's value by its type, as the string Stax stores.
-fn custom_value(kind: &str, value: &Value, loc: &Loc<'_>, report: &mut Report) -> Option<String> {
-    fn as_text(value: &Value) -> Result<&str, Fault> {
+fn custom_value(kind: &str, value: &Node<'_>, loc: &Loc<'_>, report: &mut Report) -> Option<String> {
+    fn as_text<'v>(value: &'v Node<'_>) -> Result<&'v str, Fault> {
         match value {
-            Value::String(s) => Ok(s),
+            Node::String(s) => Ok(s),
             other => Err(wrong_type("a string", other)),
         }
     }
     let result: Result<Parsed<String>, Fault> = match kind {
-        "number" => scalar::number(value).map(Parsed::clean),
-        "boolean" => scalar::boolean(value).map(|b| Parsed::clean(b.to_owned())),
+        "number" => scalar::number(&value.to_value()).map(Parsed::clean),
+        "boolean" => scalar::boolean(&value.to_value()).map(|b| Parsed::clean(b.to_owned())),
         "text" => as_text(value).and_then(|s| text::parse(s, &NOTES).map(Parsed::clean)),
         "date" => as_text(value).and_then(scalar::date).map(Parsed::clean),
         "email" => as_text(value).and_then(email::parse),
