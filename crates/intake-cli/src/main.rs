@@ -38,8 +38,7 @@ fn main() -> ExitCode {
 
 /// Prints the JSON Schema of a profile's input as pretty JSON, like `providers`.
 fn schema(args: &SchemaArgs) -> ExitCode {
-    let schema = intake::json_schema::input_schema(args.provider);
-    let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    let text = intake::json_schema::input_schema(args.provider).to_json_pretty();
     match writeln!(io::stdout().lock(), "{text}") {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
             note(format_args!("cannot write the schema: {e}"));

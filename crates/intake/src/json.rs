@@ -94,7 +94,7 @@ fn provider(id: &str) -> Result<Provider, ApiError> {
 /// ```
 pub fn json_schema(provider_id: &str) -> Result<String, ApiError> {
     let p = provider(provider_id)?;
-    Ok(crate::json_schema::input_schema(p).to_string())
+    Ok(crate::json_schema::input_schema(p).to_json())
 }
 
 /// Validates one record (JSON text); returns the outcome's JSON, the same line
