@@ -11,6 +11,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. The declared minimum Rust (workspace rust-version), to check the crate with it.
+msrv="$(sed -n 's/^rust-version *= *"\([0-9.]*\)".*/\1/p' "$root/Cargo.toml" | head -1)"
+if ! rustup toolchain list | grep -q "^$msrv-"; then
+  rustup toolchain install "$msrv" --profile minimal
+fi
+
 # 2. wasm-bindgen CLI: must equal the crate's `=x.y.z` pin or the generated glue mismatches.
 want="$(sed -n 's/^wasm-bindgen *= *"=\([0-9.]*\)".*/\1/p' "$root/bindings/wasm/Cargo.toml")"
 [[ -n "$want" ]] || { echo "setup: no wasm-bindgen = \"=x.y.z\" pin in bindings/wasm/Cargo.toml" >&2; exit 1; }

@@ -3,7 +3,8 @@
 # It installs what it needs first (scripts/setup.sh: wasm target, the pinned
 # wasm-bindgen-cli, Chromium, npm packages), then runs, in order:
 #   formatting and lints, the Rust tests (core, fixtures, CLI end to end,
-#   fuzz regressions), the npm package build, its Node tests (incl. the
+#   fuzz regressions, the axum example), the crate's feature combinations, its
+#   minimum Rust and its packaged form, the npm package build, its Node tests (incl. the
 #   native/WASM parity test over every fixture) and its browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,17 @@ cargo clippy -p intake-wasm --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo test"
 cargo test --workspace
+
+step "the intake crate alone: no default features, each feature alone (no workspace feature unification)"
+cargo test -p intake --no-default-features --lib --tests
+cargo test -p intake --no-default-features --features clock --lib --tests
+
+step "the intake crate on its declared minimum Rust"
+msrv="$(sed -n 's/^rust-version *= *"\([0-9.]*\)".*/\1/p' Cargo.toml | head -1)"
+cargo "+$msrv" check -p intake --locked
+
+step "the intake crate as crates.io gets it (cargo package, then its tests unpacked)"
+bash scripts/package-test.sh
 
 step "npm package: build"
 (cd bindings/npm && npm run build)

@@ -6,7 +6,7 @@ Each corpus is fixtures/fields/<rule>.<reference>.json: inputs made here (a fixe
 seed), the verdict the reference implementation gives for each, and, where
 intake deliberately differs, a `differs` mark with the documented reason's id
 (docs/RULES.md) and intake's verdict as its documented rule states it. Nothing
-here runs intake: crates/intake/tests/reference_corpora.rs does, natively, and
+here runs intake: crates/intake-conformance/tests/reference_corpora.rs does, natively, and
 the npm parity test through WASM.
 """
 

@@ -1,6 +1,6 @@
 // Native/WASM parity over every fixture file: the WASM build, in Node, must give the
 // native core's output byte for byte. The native side is the example
-// crates/intake/examples/dump_fixtures.rs (one JSON line per case, with the exact texts
+// crates/intake-conformance/examples/dump_fixtures.rs (one JSON line per case, with the exact texts
 // it handed the core); this side derives the same cases from the same files and runs
 // them through the package.
 //

@@ -124,12 +124,10 @@ impl CheckArgs {
     /// The record limits: the library's defaults, with any given flag in place.
     pub fn limits(&self) -> intake::Limits {
         let d = intake::Limits::default();
-        intake::Limits {
-            max_bytes: self.max_record_bytes.unwrap_or(d.max_bytes),
-            max_depth: self.max_depth.unwrap_or(d.max_depth),
-            max_items: self.max_items.unwrap_or(d.max_items),
-            max_string: self.max_string.unwrap_or(d.max_string),
-        }
+        d.with_max_bytes(self.max_record_bytes.unwrap_or(d.max_bytes))
+            .with_max_depth(self.max_depth.unwrap_or(d.max_depth))
+            .with_max_items(self.max_items.unwrap_or(d.max_items))
+            .with_max_string(self.max_string.unwrap_or(d.max_string))
     }
 
     /// Every `--map` entry, in order.

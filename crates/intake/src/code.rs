@@ -186,5 +186,5 @@ impl<'de> Deserialize<'de> for Code {
 /// The error of parsing a string that is not one of intake's codes (a code of a
 /// later version, say).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("not a code of this version of intake (see docs/CODES.md)")]
+#[error("not a code of this version of intake (see `Code::ALL`)")]
 pub struct UnknownCode;

@@ -74,9 +74,9 @@ impl Date {
         Date { year, month: month as u8, day: day as u8 }
     }
 
-    /// Today in UTC, from the system clock. Not available in WASM, where the
-    /// caller (the npm package's JS) passes the date in.
-    #[cfg(not(target_arch = "wasm32"))]
+    /// Today in UTC, from the system clock (the `clock` feature; the npm
+    /// package, built without it, takes the date from its caller).
+    #[cfg(feature = "clock")]
     #[must_use]
     pub fn today_utc() -> Date {
         let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());

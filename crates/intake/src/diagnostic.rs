@@ -51,7 +51,7 @@ impl Fault {
 /// A value a rule accepted, with the warnings it raised on the way.
 ///
 /// Every rule that can warn returns `Result<Parsed<T>, Fault>`; a rule that
-/// cannot warn returns `Result<T, Fault>` (docs/API.md lists the shapes).
+/// cannot warn returns `Result<T, Fault>` (the [`rules`](crate::rules) module lists the shapes).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Parsed<T> {
     /// The normalized value.
@@ -92,7 +92,7 @@ pub enum Severity {
 
 /// One error or warning, placed in the input by an RFC 6901 JSON Pointer.
 ///
-/// Serializes to `{"path", "code", "message"}`, the shape of SPEC.md, and reads
+/// Serializes to `{"path", "code", "message"}`, intake's documented shape, and reads
 /// back from it (the severity comes from the list it sits in); displays as
 /// `path: code: message`.
 ///

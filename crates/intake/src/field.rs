@@ -82,16 +82,9 @@ pub struct FieldCheck {
 }
 
 /// The error of a pointer that names no field of the profile.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the pointer names no field of this profile; see providers()")]
 pub struct UnknownField;
-
-impl std::fmt::Display for UnknownField {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("the pointer names no field of this profile; see providers()")
-    }
-}
-
-impl std::error::Error for UnknownField {}
 
 /// Checks one field's value.
 ///

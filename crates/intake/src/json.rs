@@ -16,21 +16,15 @@ use crate::rules::{card, country, email, enumeration, id, phone, postcode, scala
 use crate::{catalog, Batch, Date, Fault, Flow, Limits, Options, Outcome, Parsed, Provider};
 
 /// A caller's mistake: an unknown provider, field or rule, or options that do not parse.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{code}: {message}")]
+#[non_exhaustive]
 pub struct ApiError {
     /// A stable name: `provider.unknown`, `options.invalid`, `field.unknown`, `rule.unknown`, `input.invalid`.
     pub code: &'static str,
     /// What went wrong.
     pub message: String,
 }
-
-impl std::fmt::Display for ApiError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.code, self.message)
-    }
-}
-
-impl std::error::Error for ApiError {}
 
 #[cold]
 fn api(code: &'static str, message: impl Into<String>) -> ApiError {
@@ -60,9 +54,9 @@ fn raw_options(options: &str) -> Result<RawOptions, ApiError> {
 fn today(raw: &RawOptions) -> Result<Date, ApiError> {
     match raw.today {
         Some(d) => Ok(d),
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(feature = "clock")]
         None => Ok(Date::today_utc()),
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(not(feature = "clock"))]
         None => Err(api("options.invalid", "options: today (YYYY-MM-DD) is required")),
     }
 }

@@ -31,6 +31,17 @@
 //! [`profiles::atoa::Customer`]; [`rules`] checks one field value.
 #![deny(missing_docs)]
 
+#[cfg(all(feature = "clock", target_arch = "wasm32", target_os = "unknown"))]
+compile_error!(
+    "intake's `clock` feature reads the system clock, which wasm32-unknown-unknown does not have: \
+     build with `default-features = false` (and `phone`) and pass `Options::new(today)`"
+);
+
+// The crate README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 mod batch;
 pub mod catalog;
 mod code;

@@ -5,15 +5,18 @@ use crate::node::Node;
 use crate::{Code, Fault, Loc, Report};
 use serde::{Deserialize, Serialize};
 
-/// Configurable limits; [`Limits::default`] gives the documented defaults.
+/// Configurable limits; [`Limits::default`] gives the documented defaults, the
+/// `with_` methods change one (more limits may come: the fields are read-only
+/// from outside). Reads from JSON as `{"maxBytes", "maxDepth", "maxItems", "maxString"}`.
 ///
 /// # Example
 /// ```
-/// let limits = intake::Limits { max_depth: 4, ..intake::Limits::default() };
-/// assert_eq!(limits.max_bytes, 1 << 20);
+/// let limits = intake::Limits::default().with_max_depth(4);
+/// assert_eq!((limits.max_depth, limits.max_bytes), (4, 1 << 20));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Limits {
     /// Largest record, in bytes of JSON (default 1 MiB).
     pub max_bytes: usize,
@@ -32,6 +35,34 @@ impl Default for Limits {
 }
 
 impl Limits {
+    /// The same limits with another largest record, in bytes of JSON.
+    #[must_use]
+    pub const fn with_max_bytes(mut self, n: usize) -> Self {
+        self.max_bytes = n;
+        self
+    }
+
+    /// The same limits with another deepest nesting.
+    #[must_use]
+    pub const fn with_max_depth(mut self, n: usize) -> Self {
+        self.max_depth = n;
+        self
+    }
+
+    /// The same limits with another most items in an array or object.
+    #[must_use]
+    pub const fn with_max_items(mut self, n: usize) -> Self {
+        self.max_items = n;
+        self
+    }
+
+    /// The same limits with another longest string, in bytes.
+    #[must_use]
+    pub const fn with_max_string(mut self, n: usize) -> Self {
+        self.max_string = n;
+        self
+    }
+
     /// Reports every place `value` breaks a limit; true when none does.
     pub(crate) fn check(&self, value: &Node<'_>, report: &mut Report) -> bool {
         let before = report.errors.len();

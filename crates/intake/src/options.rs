@@ -4,17 +4,24 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Date, Limits};
 
-/// Options of one validation.
+/// Options of one validation, built with [`Options::new`] and the `with_`
+/// methods (more options may come: the fields are read-only from outside).
 ///
 /// # Example
 /// ```
-/// let options = intake::Options::new("2026-11-22".parse().unwrap()).with_flow(intake::Flow::Card);
-/// assert_eq!(options.flow, Some(intake::Flow::Card));
+/// use intake::{Flow, Limits, Options};
+/// let options = Options::new("2026-11-22".parse().unwrap())
+///     .with_flow(Flow::Card)
+///     .with_limits(Limits::default().with_max_depth(4));
+/// assert_eq!(options.flow, Some(Flow::Card));
+/// assert_eq!(options.limits.max_depth, 4);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Options {
     /// "Today", for the rules that need a date (card expiry). Deterministic output
-    /// needs it from the caller; [`Options::default`] takes the system clock, UTC.
+    /// needs it from the caller; [`Options::default`] (the `clock` feature) takes
+    /// the system clock, UTC.
     pub today: Date,
     /// A Paydock flow to use instead of detecting one from the record.
     pub flow: Option<Flow>,
@@ -35,9 +42,16 @@ impl Options {
         self.flow = Some(flow);
         self
     }
+
+    /// The same options with other limits.
+    #[must_use]
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "clock")]
 impl Default for Options {
     /// Today from the system clock (UTC), no forced flow, default limits.
     fn default() -> Self {
@@ -45,7 +59,7 @@ impl Default for Options {
     }
 }
 
-/// A Paydock customer-creation flow, from the seed's `required[flow]` column.
+/// A Paydock customer-creation flow, from Paydock's `required[flow]` column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Flow {
     /// 1: with a credit card payment source.

@@ -1,4 +1,4 @@
-//! The outcome of validating one record, serialized to exactly SPEC.md's shape,
+//! The outcome of validating one record, serialized to intake's documented shape,
 //! and the two ways out of it: the [`Valid`] payload or the [`Rejection`].
 
 use std::ops::Deref;

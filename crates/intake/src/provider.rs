@@ -30,7 +30,7 @@ pub enum Provider {
 }
 
 impl Provider {
-    /// Every provider, in the order of SPEC.md (more may come: a slice, not an array).
+    /// Every provider, in intake's documentation order (more may come: a slice, not an array).
     pub const ALL: &'static [Provider] =
         &[Provider::Atoa, Provider::Paydock, Provider::Authvia, Provider::Stax, Provider::Juicyway];
 

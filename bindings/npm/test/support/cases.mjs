@@ -4,7 +4,7 @@
 // A case is { file, case, fn, provider?, pointer?, name?, value, input, options } where
 // `input`/`options` are the JSON texts the package's public functions would hand the core
 // for `value` and the case's options, derived exactly as the native dumper
-// (crates/intake/examples/dump_fixtures.rs) derives them from the same file.
+// (crates/intake-conformance/examples/dump_fixtures.rs) derives them from the same file.
 
 /** Options of a file merged with a case's own, the case winning (key order: the file's, then new ones). */
 export function merge(fileOptions, caseOptions) {

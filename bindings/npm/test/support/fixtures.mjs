@@ -42,7 +42,7 @@ export function collectCases(roots = ROOTS) {
 export function nativeDump(roots = ROOTS) {
   const text = process.env.INTAKE_NATIVE_DUMP
     ? readFileSync(process.env.INTAKE_NATIVE_DUMP, 'utf8')
-    : execFileSync('cargo', ['run', '-q', '-p', 'intake', '--example', 'dump_fixtures', '--', ...roots], {
+    : execFileSync('cargo', ['run', '-q', '-p', 'intake-conformance', '--example', 'dump_fixtures', '--', ...roots], {
       cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'inherit'],
     });
   return text.split('\n').filter(Boolean).map((l) => JSON.parse(l));

@@ -1,4 +1,4 @@
-//! Atoa (UK open banking), `POST /api/customers` (seed 000).
+//! Atoa (UK open banking), `POST /api/customers`.
 //!
 //! - `fullName` required, 2 to 30 characters.
 //! - `email` or a phone is required (error at `""`); the phone is
@@ -34,7 +34,7 @@ pub(crate) const PROFILE: Profile = Profile {
     batch: None,
 };
 
-/// The documented request fields, in the seed's order: the catalog of this
+/// The documented request fields, in the provider's documented order: the catalog of this
 /// profile, the one list of its field names.
 pub const FIELDS: &[FieldInfo] = &[
     f("/fullName", Kind::Text(FULL_NAME), "yes", "Customer's full name, 2 to 30 characters"),
@@ -58,6 +58,7 @@ pub const CITY: TextRule = TextRule::line(30);
 /// An Atoa create-customer request, ready to send.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Customer {
     /// The customer's full name.
     pub full_name: String,
@@ -90,6 +91,7 @@ pub struct Customer {
 /// Atoa's customer type.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
+#[non_exhaustive]
 pub enum CustomerType {
     /// A person (the default).
     #[default]
@@ -219,7 +221,7 @@ fn phone_fields(map: &Object<'_>, report: &mut Report) -> Option<(String, String
 ///
 /// Decision: a leading `0` is refused (`044`, `0044`). No calling code begins with
 /// 0; a zero there is a dialling prefix typed by habit, and reading it away would
-/// guess at what was meant where the seed documents digits, not a dialled number.
+/// guess at what was meant where Atoa documents digits, not a dialled number.
 pub(crate) fn parse_country_code(input: &str) -> Result<u16, Fault> {
     let s = input.trim();
     let digits = s.strip_prefix('+').unwrap_or(s);

@@ -1,4 +1,4 @@
-//! Authvia, `POST /v3/accounts/{AVID}/customers` (seed 002).
+//! Authvia, `POST /v3/accounts/{AVID}/customers`.
 //!
 //! - `ref` required, a non-blank string, unique within the account: within one
 //!   batch a repeated `ref` is an error on the later records (status 409, the
@@ -35,7 +35,7 @@ pub(crate) const PROFILE: Profile = Profile {
     }),
 };
 
-/// The documented request fields, in the seed's order: the catalog of this
+/// The documented request fields, in the provider's documented order: the catalog of this
 /// profile, the one list of its field names.
 pub const FIELDS: &[FieldInfo] = &[
     f("/ref", Kind::Text(REF), "yes", "Reference, unique within the account"),
@@ -53,6 +53,7 @@ pub const REF: TextRule = TextRule::line(10_000);
 
 /// An Authvia create-customer request, ready to send.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Customer {
     /// The merchant's reference, unique within the account.
     #[serde(rename = "ref")]
@@ -69,6 +70,7 @@ pub struct Customer {
 
 /// One address: a phone in E.164 or an email.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Address {
     /// The normalized value.
     pub value: String,

@@ -1,4 +1,4 @@
-//! Juicyway Wallet-as-a-Service, `POST /customers` (seed 004).
+//! Juicyway Wallet-as-a-Service, `POST /customers`.
 //!
 //! - Required: `first_name`, `last_name`, `email`, `phone` (with country code),
 //!   `type` (`individual` or `business`), and `billing_address` with `line1`,
@@ -8,7 +8,7 @@
 //! - A phone without a country code is read in the billing country, normalized,
 //!   and warned about; a phone of another country than the billing one is a warning.
 //! - Juicyway's Customers API limits names to 100 characters of letters, spaces,
-//!   hyphens and apostrophes: warnings here, as PROVIDERS.md says.
+//!   hyphens and apostrophes: warnings here, as its public API reference says.
 //! - Status: 400 when a field is missing or of the wrong JSON type (or the body is
 //!   not JSON); 422 when a value is present but invalid; 409 for an email repeated
 //!   within a batch.
@@ -39,7 +39,7 @@ pub(crate) const PROFILE: Profile = Profile {
     }),
 };
 
-/// The documented request fields, in the seed's order: the catalog of this
+/// The documented request fields, in the provider's documented order: the catalog of this
 /// profile, the one list of its field names.
 pub const FIELDS: &[FieldInfo] = &[
     f("/first_name", Kind::Text(NAME), "yes", "First name"),
@@ -64,6 +64,7 @@ pub const NAME_ADVISED_MAX: usize = 100;
 
 /// A Juicyway create-customer request, ready to send.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Customer {
     /// First name.
     pub first_name: String,
@@ -82,6 +83,7 @@ pub struct Customer {
 
 /// A Juicyway billing address.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BillingAddress {
     /// Street address line 1.
     pub line1: String,

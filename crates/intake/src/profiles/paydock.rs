@@ -1,6 +1,6 @@
-//! Paydock, now CommBank PowerBoard, `POST /v1/customers` (seed 001).
+//! Paydock, now CommBank PowerBoard, `POST /v1/customers`.
 //!
-//! The seed's `required[flow]` column (`+` every flow, `-` optional, `+N`
+//! Paydock's table's `required[flow]` column (`+` every flow, `-` optional, `+N`
 //! required in flow N, `-N` not required in flow N), with flows 1 card,
 //! 2 one-time token, 3 vault token, 4 vault token without gateway id.
 //!
@@ -11,8 +11,8 @@
 //!   `card_number`, `expire_month`, `expire_year` required; `card_ccv` optional.
 //!   Flow 2: `token` (UUID). Flow 3: `vault_token` (UUID) and `gateway_id`.
 //!   Flow 4: `vault_token`, no `gateway_id`. `payment_source.type` is required
-//!   in flows 1, 3 and 4 (the seed's `+`), and `payment_source` itself too.
-//! - `default_source` is optional: the seed's `+` cannot hold for flow 2.
+//!   in flows 1, 3 and 4 (the table's `+`), and `payment_source` itself too.
+//! - `default_source` is optional: the table's `+` cannot hold for flow 2.
 //! - An optional field whose format is wrong is dropped with `field.ignored`, as
 //!   Paydock disregards it; a required field with a wrong format is an error.
 //! - `expire_year` may be two digits (Paydock's own examples send `"21"`); it is
@@ -41,7 +41,7 @@ pub(crate) const PROFILE: Profile = Profile {
     batch: None,
 };
 
-/// The documented fields, top level and `payment_source`, in the seed's order:
+/// The documented fields, top level and `payment_source`, in the provider's documented order:
 /// the catalog of this profile, the one list of its field names.
 pub const FIELDS: &[FieldInfo] = &[
     f("/token", Kind::Uuid, "flow 2", "One-time token with the payment source information"),
@@ -83,6 +83,7 @@ pub const DESCRIPTION: TextRule = TextRule::multiline(10_000);
 /// A Paydock create-customer request, ready to send.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[allow(missing_docs)] // The field names are Paydock's own, described in its table.
+#[non_exhaustive]
 pub struct Customer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
@@ -109,6 +110,7 @@ pub struct Customer {
 /// Paydock's `payment_source` object. Card data is held in redacting types.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[allow(missing_docs)] // The field names are Paydock's own, described in its table.
+#[non_exhaustive]
 pub struct PaymentSource {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gateway_id: Option<String>,

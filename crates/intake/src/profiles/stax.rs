@@ -1,4 +1,4 @@
-//! Stax Payments (formerly Fattmerchant), `POST /customer` (seed 003).
+//! Stax Payments (formerly Fattmerchant), `POST /customer`.
 //!
 //! - At least one of `firstname`, `lastname`, `email`, `company` (error at `""`).
 //! - Limits from Stax.js: names at most 50 characters; `address_1`, `address_2`,
@@ -43,7 +43,7 @@ pub(crate) const PROFILE: Profile = Profile {
     }),
 };
 
-/// The documented request fields, in the seed's order: the catalog of this
+/// The documented request fields, in the provider's documented order: the catalog of this
 /// profile, the one list of its field names.
 pub const FIELDS: &[FieldInfo] = &[
     f("/firstname", Kind::Text(NAME), "one of firstname, lastname, email, company", "First name"),
@@ -84,6 +84,7 @@ pub const DEFAULT_REGION: &str = "US";
 /// A Stax create-customer request, ready to send.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[allow(missing_docs)] // The field names are Stax's own.
+#[non_exhaustive]
 pub struct Customer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub firstname: Option<String>,

@@ -8,7 +8,7 @@
 //! digits plus the two check digits as a number). The original series has S mod 97
 //! = 0; the 9755 series, issued from November 2009 and starting again at
 //! 100 000 000, adds 55 first, so S mod 97 = 42. A number below 100 000 000 is of
-//! the original series only. docs/RULES.md says where python-stdnum differs.
+//! the original series only. The repository's docs/RULES.md says where python-stdnum differs.
 
 use super::is_space;
 use crate::{Code, Fault, Parsed};

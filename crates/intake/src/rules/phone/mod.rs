@@ -391,5 +391,5 @@ pub fn could_complete(input: &str, region: Option<&str>) -> bool {
 
 mod live;
 
-#[cfg(test)]
-mod reference;
+#[doc(hidden)]
+pub mod reference;
