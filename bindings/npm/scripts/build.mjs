@@ -20,8 +20,8 @@ function run(cmd, args, opts = {}) {
 }
 const kib = (f) => `${(statSync(f).size / 1024).toFixed(1)} KiB`;
 
-// 1. TypeScript types (rewritten only where they changed).
-run('cargo', ['test', '-q', '-p', 'intake-wasm', '--lib', '--', 'types::typescript_is_current'], {
+// 1. TypeScript types and the English message catalog (rewritten only where they changed).
+run('cargo', ['test', '-q', '-p', 'intake-wasm', '--lib', '--', 'types::typescript_is_current', 'messages::messages_are_current'], {
   cwd: root,
   env: { ...process.env, INTAKE_WRITE_TYPES: '1' },
 });

@@ -12,8 +12,9 @@ test('calls before init() throw a clear error', () => {
 
 test('the exports are the documented API', () => {
   assert.deepEqual(Object.keys(intake).sort(), [
-    'AsYouType', 'IntakeError', 'checkField', 'exampleNumber', 'formatPhone', 'init', 'providers', 'raw', 'rule',
-    'validate', 'validateBatch', 'validateJson',
+    'AsYouType', 'IntakeError', 'checkField', 'exampleNumber', 'fieldSchema', 'formatPhone', 'init', 'jsonSchema',
+    'pointerToPath', 'providers', 'raw', 'rule', 'schema', 'setMessages', 'validate', 'validateBatch',
+    'validateBatchUnknown', 'validateJson', 'validateUnknown',
   ]);
 });
 

@@ -28,11 +28,16 @@ test('index.d.ts takes every data type from the generated ones', () => {
   assert.ok(generated.includes('index.d.ts') && generated.length > 20, generated.join(', '));
   const index = readFileSync(join(pkgRoot, 'index.d.ts'), 'utf8');
   assert.match(index, /export type \* from '\.\/types\/index\.js';/);
-  // No hand-written interface or type alias of the data (only InitInput, about loading).
-  assert.deepEqual([...index.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]), ['InitInput']);
+  // No hand-written interface or type alias of the data: only those about loading, errors,
+  // messages and the Standard Schema interfaces.
+  assert.deepEqual([...index.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]), [
+    'InitInput', 'InitSource', 'IntakeErrorCode', 'MessageCatalog', 'MessageOptions', 'StandardSchemaV1',
+    'StandardJSONSchemaV1Converter', 'IntakeIssue', 'IntakeSchemaResult', 'SchemaOptions', 'IntakeSchema',
+    'IntakeSchemaProps', 'IntakeFieldSchema', 'IntakeFieldSchemaProps', 'FieldSchemaOptions',
+  ]);
 });
 
-for (const config of ['tsconfig.json', 'tsconfig.bundler.json']) {
+for (const config of ['tsconfig.json', 'tsconfig.bundler.json', 'tsconfig.strict.json', 'tsconfig.nodom.json']) {
   test(`a sample program type-checks (test/types/${config})`, { timeout: 120_000 }, () => {
     const tsc = join(pkgRoot, 'node_modules/typescript/bin/tsc');
     const r = run(process.execPath, [tsc, '-p', join(pkgRoot, 'test/types', config)], { cwd: pkgRoot });

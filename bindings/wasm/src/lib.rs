@@ -17,6 +17,8 @@ use intake::json::{self as core, ApiError};
 use wasm_bindgen::prelude::*;
 
 #[cfg(test)]
+mod messages;
+#[cfg(test)]
 mod types;
 
 /// An `ApiError` as a JS `Error`, its message `"<code>: <message>"`.
@@ -95,4 +97,13 @@ pub fn format_phone(text: &str, style: &str, region: &str) -> Result<String, JsE
 #[wasm_bindgen(js_name = exampleNumber)]
 pub fn example_number(region: &str, number_type: &str) -> Result<String, JsError> {
     core::example_number(region, number_type).map_err(|e| thrown(&e))
+}
+
+/// The JSON Schema (draft 2020-12) of a provider's input record, as JSON text.
+///
+/// # Errors
+/// `provider.unknown`.
+#[wasm_bindgen(js_name = jsonSchema)]
+pub fn json_schema(provider: &str) -> Result<String, JsError> {
+    core::json_schema(provider).map_err(|e| thrown(&e))
 }

@@ -27,6 +27,16 @@ pub enum Command {
     Check(Box<CheckArgs>),
     /// Print every profile and its fields, as JSON.
     Providers,
+    /// Print the JSON Schema (draft 2020-12) of a provider's input record.
+    Schema(SchemaArgs),
+}
+
+/// Arguments of `intake schema`.
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// The provider's profile: atoa, paydock, authvia, stax or juicyway.
+    #[arg(long, value_parser = parse_provider)]
+    pub provider: Provider,
 }
 
 /// Arguments of `intake check`.

@@ -7,6 +7,7 @@
 //!              [--output ndjson|pretty] [--only-invalid] [--errors FILE] [--valid FILE]
 //!              [--jobs N] [FILE|-]
 //! intake providers
+//! intake schema --provider <id>
 //! ```
 //!
 //! Exit status: 0 when every record is valid, 1 when any is invalid, 2 for a
@@ -23,7 +24,7 @@ use std::time::Instant;
 use clap::{CommandFactory, Parser};
 use intake::{Date, Options, Provider};
 
-use args::{CheckArgs, Cli, Command, OutputFormat};
+use args::{CheckArgs, Cli, Command, OutputFormat, SchemaArgs};
 
 fn main() -> ExitCode {
     // Usage errors exit with status 2 here, through clap.
@@ -31,6 +32,19 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(&args),
         Command::Providers => providers(),
+        Command::Schema(args) => schema(&args),
+    }
+}
+
+/// Prints the JSON Schema of a profile's input as pretty JSON, like `providers`.
+fn schema(args: &SchemaArgs) -> ExitCode {
+    let text = intake::json_schema::input_schema(args.provider).to_json_pretty();
+    match writeln!(io::stdout().lock(), "{text}") {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            note(format_args!("cannot write the schema: {e}"));
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
     }
 }
 

@@ -331,6 +331,40 @@ fn providers_prints_the_catalog() {
     assert_eq!(catalog[0]["fields"][0]["path"], "/fullName");
 }
 
+#[test]
+fn schema_prints_a_profiles_json_schema() {
+    for id in ["atoa", "paydock", "authvia", "stax", "juicyway"] {
+        let out = intake().args(["schema", "--provider", id]).output().unwrap();
+        assert!(out.status.success(), "{id}");
+        let schema: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema", "{id}");
+        assert_eq!(schema["type"], "object", "{id}");
+        // The very schema the library generates (and the npm package's `jsonSchema`).
+        let library: Value = serde_json::from_str(&intake::json::json_schema(id).unwrap()).unwrap();
+        assert_eq!(schema, library, "{id}");
+        // Every top-level field of the catalog is a property.
+        let catalog = intake::catalog::profile(id.parse().unwrap());
+        for f in catalog.fields.iter().filter(|f| f.path.matches('/').count() == 1) {
+            assert!(schema["properties"][&f.path[1..]].is_object(), "{id}: {} missing", f.path);
+        }
+    }
+    let atoa: Value =
+        serde_json::from_slice(&intake().args(["schema", "--provider", "atoa"]).output().unwrap().stdout).unwrap();
+    assert_eq!(atoa["required"], json!(["fullName"]));
+    assert_eq!(atoa["properties"]["city"]["type"], json!(["string", "null"]));
+}
+
+#[test]
+fn schema_needs_a_known_provider() {
+    intake()
+        .args(["schema", "--provider", "nope"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("--provider"));
+    intake().arg("schema").assert().code(2).stderr(predicate::str::contains("--provider"));
+}
+
 // ---- exit status ------------------------------------------------------------
 
 #[test]

@@ -74,6 +74,23 @@ fn provider(id: &str) -> Result<Provider, ApiError> {
     id.parse().map_err(|e: crate::UnknownProvider| api("provider.unknown", e.to_string()))
 }
 
+/// The JSON Schema (draft 2020-12) of a provider's input record, as JSON text (see
+/// [`crate::json_schema`] for what it can and cannot express).
+///
+/// # Errors
+/// `provider.unknown`.
+///
+/// # Example
+/// ```
+/// let schema = intake::json::json_schema("stax").unwrap();
+/// assert!(schema.contains(r#""$schema":"https://json-schema.org/draft/2020-12/schema""#));
+/// assert_eq!(intake::json::json_schema("nope").unwrap_err().code, "provider.unknown");
+/// ```
+pub fn json_schema(provider_id: &str) -> Result<String, ApiError> {
+    let p = provider(provider_id)?;
+    Ok(crate::json_schema::input_schema(p).to_json())
+}
+
 /// Validates one record (JSON text); returns the outcome's JSON, the same line
 /// `intake check` prints for it (without `record`).
 ///

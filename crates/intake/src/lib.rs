@@ -52,6 +52,7 @@ mod fields;
 #[doc(hidden)]
 pub mod invariants;
 pub mod json;
+pub mod json_schema;
 mod limits;
 mod node;
 mod options;
