@@ -8,7 +8,7 @@
 // Run by `npm run test:browser`; skipped by `npm test`.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -181,6 +181,30 @@ describe('an app built with each bundler, in headless Chromium', { skip, timeout
         await served(outDir, async (base) => {
           for (const p of pages) assert.equal(await runPage(`Vite ${version} build, ${kind}`, `${base}/${p}.html`), 'url');
         });
+      }
+    });
+  }
+
+  // The README's optional lines: with them the dev server serves the .wasm file itself
+  // (without them the inlined copy loads, as above).
+  for (const [kind, extra] of [
+    ['packed, `optimizeDeps.exclude: ["intake"]`', () => ({ optimizeDeps: { exclude: ['intake'] } })],
+    ['linked, `server.fs.allow` naming the package', (root) => ({ server: { fs: { allow: [root, realpathSync(join(root, 'node_modules/intake'))] } } })],
+  ]) {
+    test(`Vite 6, dev server, installed ${kind}: the .wasm file is fetched`, async () => {
+      const root = kind.startsWith('packed') ? packed : linked;
+      const { createServer } = await bundlers.vite['6']();
+      const config = extra(root);
+      const server = await createServer({
+        root, configFile: false, logLevel: 'error', clearScreen: false, cacheDir: join(root, 'node_modules/.vite-6-config'),
+        ...config, server: { host: '127.0.0.1', port: 0, ...config.server },
+      });
+      await server.listen();
+      try {
+        const base = `http://127.0.0.1:${server.httpServer.address().port}`;
+        assert.equal(await runPage(`Vite 6 dev, ${kind}`, `${base}/index.html`), 'url');
+      } finally {
+        await server.close();
       }
     });
   }
