@@ -147,6 +147,8 @@ def render_npm(npm, w):
             for key, name in (("intake", "intake, main thread"), ("worker", "intake, `intake/worker`"), ("peer", "JS stack, main thread")):
                 v = c[key]
                 w(f"| {name} | {v['load']:.1f} ms | {v['call']:.1f} ms | {v['total']:.1f} ms | {v['block']:.1f} ms |")
+            if c.get("idle"):
+                w(f"| nothing: 40 ms idle (the machine's noise floor) | | | | {c['idle']['block']:.1f} ms |")
             w("")
             i, p = c["intake"], c["peer"]
             w(f"intake / JS stack: total {i['total'] / p['total']:.2f}, longest block {i['block'] / p['block']:.2f}.")

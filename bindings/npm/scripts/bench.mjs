@@ -132,11 +132,12 @@ if (!args.includes('--no-browser')) {
       entryPoints: [join(npmDir, 'bench/peer.mjs')], bundle: true, minify: true, format: 'esm', platform: 'browser',
       target: 'es2022', outfile: join(outDir, 'peer.js'), logLevel: 'error',
     });
-    const sides = { intake: '/index.js', worker: '/worker.js', peer: '/test-output/bench/peer.js' };
+    // `idle`: the heartbeat over 40 ms of nothing, the floor the machine's own noise sets.
+    const sides = { intake: '/index.js', worker: '/worker.js', peer: '/test-output/bench/peer.js', idle: null };
     const coldSamples = Object.fromEntries(Object.keys(sides).map((k) => [k, []]));
     for (let i = 0; i < COLD; i++) {
       for (const [side, url] of Object.entries(sides)) {
-        for (const heartbeat of [false, true]) {
+        for (const heartbeat of side === 'idle' ? [true] : [false, true]) {
           await page.goto(`${base}/bench/page.html?cold=${i}`);
           const sample = await page.evaluate(async ({ side, url, heartbeat, record, today }) => {
             let stop = () => null;
@@ -153,6 +154,10 @@ if (!args.includes('--no-browser')) {
               };
               ch.port2.postMessage(0);
               stop = () => { on = false; return Math.max(max, performance.now() - last); };
+            }
+            if (side === 'idle') {
+              await new Promise((done) => setTimeout(done, 40));
+              return { block: stop() };
             }
             const t0 = performance.now();
             const m = await import(url);
