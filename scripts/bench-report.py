@@ -101,6 +101,10 @@ def render_npm(npm, w):
         w("with validator.js's `isEmail`, libphonenumber-js's `isValidPhoneNumber` (`/max` metadata: valid for the region,")
         w("as intake), card-validator; it validates only. Same records, same run, alternating order.")
         w("")
+        if npm.get("load_start"):
+            w(f"This subsection's run: {npm['date'][:10]}, load average before `{npm['load_start']}`, after "
+              f"`{npm['load_end']}` (2 cores: absolute times stretch with the load, ratios are of the same run).")
+            w("")
         w(f"#### Node {npm['node']}")
         w("")
         table(npm["node_rows"])

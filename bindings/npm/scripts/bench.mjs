@@ -89,7 +89,8 @@ for (const [key, provider, pointer, get] of [
 // A phone must carry its country code when checked alone.
 data.fields['juicyway/phone'].values = data.fields['juicyway/phone'].values.filter((v) => v.trim().startsWith('+'));
 
-const result = { date: new Date().toISOString(), node: process.versions.node, quick };
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const result = { date: new Date().toISOString(), node: process.versions.node, quick, load_start: loadavg() };
 
 // ---------------------------------------------------------------------------
 // Node.
@@ -258,6 +259,7 @@ for (const [name, side, kind, record] of [
 const readVersion = (p) => JSON.parse(readFileSync(join(npmDir, 'node_modules', p, 'package.json'), 'utf8')).version;
 result.versions = Object.fromEntries(
   ['zod', 'libphonenumber-js', 'validator', 'card-validator', 'esbuild', 'playwright-core'].map((p) => [p, readVersion(p)]));
+result.load_end = loadavg();
 const outDir = join(root, 'target/bench');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'npm.json'), JSON.stringify(result, null, 1));
