@@ -252,8 +252,19 @@ describe('an app built with each bundler, in headless Chromium', { skip, timeout
     assert.deepEqual(warnings, []);
     for (const p of ['index', 'tla']) await cp(join(packed, `${p}.html`), join(outDir, `${p}.html`));
     await served(outDir, async (base) => {
-      for (const p of ['index', 'tla']) await runPage('Rollup 4', `${base}/${p}.html`);
+      for (const p of ['index', 'tla']) assert.equal(await runPage('Rollup 4', `${base}/${p}.html`), 'inline');
     });
+  });
+
+  test('Rollup 4 with `output.file`: needs `inlineDynamicImports: true` (the README\'s line)', async () => {
+    const { rollup } = await bundlers.rollup();
+    const { nodeResolve } = await bundlers.nodeResolve();
+    const outDir = join(tmp, 'dist-rollup-file');
+    const bundle = await rollup({ input: join(packed, 'main.js'), plugins: [nodeResolve({ browser: true })], onwarn: () => {} });
+    await assert.rejects(bundle.write({ file: join(outDir, 'main.js'), format: 'es' }), /output\.dir/);
+    await bundle.write({ file: join(outDir, 'main.js'), format: 'es', inlineDynamicImports: true });
+    await cp(join(packed, 'index.html'), join(outDir, 'index.html'));
+    await served(outDir, (base) => runPage('Rollup 4, output.file', `${base}/index.html`));
   });
 
   test('esbuild, bundle for the browser', async () => {
