@@ -15,6 +15,7 @@ import code from './pkg/intake_worker_code.js';
 let worker = null;
 let starting = null; // the first init() promise
 let lastId = 0;
+let generation = 0; // bumped by terminate(), so that a start it interrupted does not go on
 const pending = new Map(); // id -> { resolve, reject }
 
 /**
@@ -42,7 +43,12 @@ async function toModule(input) {
 }
 
 async function start(input) {
+  if (typeof Worker === 'undefined') {
+    throw new Error('intake/worker: this environment has no Web Worker; use the main entry, "intake"');
+  }
+  const mine = generation;
   const module = await toModule(input);
+  if (mine !== generation) throw new Error('intake/worker: terminated');
   const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
   worker = new Worker(url, { name: 'intake' });
   worker.onmessage = ({ data }) => {
@@ -80,6 +86,7 @@ async function call(name, args) {
 
 /** Stops the worker; pending calls are rejected. The next call (or init()) starts a new one. */
 export function terminate() {
+  generation += 1;
   worker?.terminate();
   worker = null;
   starting = null;

@@ -126,3 +126,8 @@ test('installed from the tarball: TypeScript checks `require`, `import`, `intake
   const r = spawnSync(process.execPath, [tsc, '-p', app], { encoding: 'utf8' });
   assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
 });
+
+test('intake/worker outside a browser: a clear error, not a crash', async () => {
+  const worker = await import('../worker.js');
+  await assert.rejects(worker.validate('atoa', {}), /intake\/worker: this environment has no Web Worker/);
+});
