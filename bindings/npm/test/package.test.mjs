@@ -95,7 +95,7 @@ test('installed from the tarball: `require` in CommonJS', async () => {
   assert.match(out.file, /node_modules\/intake\/dist\/index\.cjs$/);
 });
 
-test('installed from the tarball: TypeScript checks `require`, `import`, `intake/worker` and `intake/wasm`', { timeout: 120_000 }, () => {
+test('installed from the tarball: TypeScript checks `require`, `import`, `intake/worker`, `intake/wasm` and the .wasm export', { timeout: 120_000 }, () => {
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [] },
     files: ['typed.cts', 'typed.mts'],
@@ -113,7 +113,9 @@ test('installed from the tarball: TypeScript checks `require`, `import`, `intake
     import { init, validate, type Outcome } from "intake";
     import * as inWorker from "intake/worker";
     import wasmUrl from "intake/wasm";
+    import wasmFile from "intake/intake_wasm_bg.wasm"; // as a bundler's file loader gives it
     await init(wasmUrl);
+    await init(new URL(wasmFile, "https://example.com/"));
     const here: Outcome = validate("stax", { firstname: "Ada" });
     const there: Outcome = await inWorker.validate("stax", { firstname: "Ada" });
     // @ts-expect-error: the worker's functions return promises
