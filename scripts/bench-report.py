@@ -3,6 +3,7 @@
 (target/criterion/**/new/estimates.json), the peers' agreement
 (target/criterion/peer-agreement.json), the command line's throughput
 (target/bench/cli.json) and the npm comparison (target/bench/npm.json).
+`--npm-only` rewrites just the npm subsection from target/bench/npm.json (after `npm run bench`).
 
 It rewrites only the part of BENCHMARKS.md between the two "bench.sh" markers
 (adding it after the title when missing); the "npm package" section written by
@@ -81,6 +82,99 @@ def machine():
         if line.startswith("MemTotal"):
             mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
     return cpu, mem
+
+
+def render_npm(npm, w):
+    """The npm subsection: `npm run bench`'s results (target/bench/npm.json)."""
+    if npm:
+        def table(rows):
+            w("| comparison | items | intake | JS stack | intake / JS | accepted (intake, JS) |")
+            w("|---|---:|---:|---:|---:|---|")
+            for r in rows:
+                w(f"| `{r['id']}` | {r['items']} | {ns(r['intakeNs'])} | {ns(r['peerNs'])} | {r['ratio']:.2f} | "
+                  f"{r['accepted']['intake']}, {r['accepted']['peer']} |")
+            w("")
+        w("### Node and browser: intake's npm package against the JS stack (`npm run bench`)")
+        w("")
+        w("intake: `validate(provider, record)` and `checkField(provider, pointer, value)` of the package (JS object in,")
+        w("JSON text across the WASM boundary, outcome object out). JS stack (`bindings/npm/bench/peer.mjs`): zod schemas")
+        w("with validator.js's `isEmail`, libphonenumber-js's `isValidPhoneNumber` (`/max` metadata: valid for the region,")
+        w("as intake), card-validator; it validates only. Same records, same run, alternating order.")
+        w("")
+        if npm.get("load_start"):
+            w(f"This subsection's run: {npm['date'][:10]}, load average before `{npm['load_start']}`, after "
+              f"`{npm['load_end']}` (2 cores: absolute times stretch with the load, ratios are of the same run).")
+            w("")
+        w(f"#### Node {npm['node']}")
+        w("")
+        table(npm["node_rows"])
+        if npm.get("browser_rows"):
+            w(f"#### Headless Chromium ({npm['browser'].split('HeadlessChrome/')[-1].split(' ')[0]})")
+            w("")
+            table(npm["browser_rows"])
+        s = npm["size"]
+        w("#### Size (what a page downloads)")
+        w("")
+        w("| what | raw | gzip -9 | brotli -11 |")
+        w("|---|---:|---:|---:|")
+        for f, v in s["intake"].items():
+            if f != "total":
+                w(f"| intake `{f}` | {kib(v['raw'])} | {kib(v['gzip'])} | {kib(v['brotli'])} |")
+        t = s["intake"]["total"]
+        w(f"| **intake, total** | {kib(t['raw'])} | {kib(t['gzip'])} | {kib(t['brotli'])} |")
+        for f, v in s.get("intake_extra", {}).items():
+            why = "instead of the .wasm, where no bundler carried it along" if "inline" in f else "in addition, with `intake/worker`"
+            w(f"| intake `{f}` ({why}) | {kib(v['raw'])} | {kib(v['gzip'])} | {kib(v['brotli'])} |")
+        b = s["peer"]["bundle"]
+        w(f"| **JS stack**, esbuild bundle, minified | {kib(b['raw'])} | {kib(b['gzip'])} | {kib(b['brotli'])} |")
+        w("")
+        w("JS stack bundle by package (minified bytes): "
+          + ", ".join(f"{k} {kib(v)}" for k, v in sorted(s["peer"]["perPackage"].items(), key=lambda x: -x[1])) + ".")
+        w("")
+        w("#### Cold start in Node (a fresh process each time; median)")
+        w("")
+        w("| what | import (+ `init()`) | first call | total |")
+        w("|---|---:|---:|---:|")
+        for name, v in npm["cold"].items():
+            w(f"| {name} | {v['load']:.1f} ms | {v['call']:.1f} ms | {v['total']:.1f} ms |")
+        w("")
+        if npm.get("browser_cold_all"):
+            c = npm["browser_cold_all"]
+            w(f"#### Cold start in headless Chromium (a fresh page load each time; median of {c['intake']['runs']})")
+            w("")
+            w("Import (intake: and `init()`, fetching and compiling the .wasm), then the first Juicyway record with a phone.")
+            w("\"Longest block\" is the longest the page's main thread could not run anything (the largest gap of a")
+            w("MessageChannel heartbeat over the whole span, measured in separate loads): what a keystroke would wait for.")
+            w("")
+            w("| what | import (+ `init()`) | first record | total | longest block |")
+            w("|---|---:|---:|---:|---:|")
+            for key, name in (("intake", "intake, main thread"), ("worker", "intake, `intake/worker`"), ("peer", "JS stack, main thread")):
+                v = c[key]
+                w(f"| {name} | {v['load']:.1f} ms | {v['call']:.1f} ms | {v['total']:.1f} ms | {v['block']:.1f} ms |")
+            if c.get("idle"):
+                w(f"| nothing: 40 ms idle (the machine's noise floor) | | | | {c['idle']['block']:.1f} ms |")
+            w("")
+            i, p = c["intake"], c["peer"]
+            w(f"intake / JS stack: total {i['total'] / p['total']:.2f}, longest block {i['block'] / p['block']:.2f}.")
+            w("")
+        elif npm.get("browser_cold"):
+            v = npm["browser_cold"]
+            w(f"In headless Chromium, a fresh page load each time (median of {v['runs']}): importing the package and")
+            w(f"`init()` (fetching and compiling the .wasm) {v['load']:.1f} ms, then the first Juicyway record with a phone")
+            w(f"{v['call']:.1f} ms on the main thread.")
+            w("")
+
+
+def npm_only():
+    """Rewrites only the npm subsection of BENCHMARKS.md's generated block, after `npm run bench` alone."""
+    L = []
+    render_npm(load("target/bench/npm.json"), L.append)
+    head = "### Node and browser: intake's npm package against the JS stack"
+    path = os.path.join(ROOT, "BENCHMARKS.md")
+    text = open(path).read()
+    start, end = text.index(head), text.index(END)
+    open(path, "w").write(text[:start] + "\n".join(L) + "\n" + text[end:])
+    print(f"wrote the npm part of {path}", file=sys.stderr)
 
 
 def main():
@@ -277,57 +371,7 @@ def main():
               f"{r['max_rss_mb']:.0f} MB |")
         w("")
 
-    if npm:
-        def table(rows):
-            w("| comparison | items | intake | JS stack | intake / JS | accepted (intake, JS) |")
-            w("|---|---:|---:|---:|---:|---|")
-            for r in rows:
-                w(f"| `{r['id']}` | {r['items']} | {ns(r['intakeNs'])} | {ns(r['peerNs'])} | {r['ratio']:.2f} | "
-                  f"{r['accepted']['intake']}, {r['accepted']['peer']} |")
-            w("")
-        w("### Node and browser: intake's npm package against the JS stack (`npm run bench`)")
-        w("")
-        w("intake: `validate(provider, record)` and `checkField(provider, pointer, value)` of the package (JS object in,")
-        w("JSON text across the WASM boundary, outcome object out). JS stack (`bindings/npm/bench/peer.mjs`): zod schemas")
-        w("with validator.js's `isEmail`, libphonenumber-js's `isValidPhoneNumber` (`/max` metadata: valid for the region,")
-        w("as intake), card-validator; it validates only. Same records, same run, alternating order.")
-        w("")
-        w(f"#### Node {npm['node']}")
-        w("")
-        table(npm["node_rows"])
-        if npm.get("browser_rows"):
-            w(f"#### Headless Chromium ({npm['browser'].split('HeadlessChrome/')[-1].split(' ')[0]})")
-            w("")
-            table(npm["browser_rows"])
-        s = npm["size"]
-        w("#### Size (what a page downloads)")
-        w("")
-        w("| what | raw | gzip -9 | brotli -11 |")
-        w("|---|---:|---:|---:|")
-        for f, v in s["intake"].items():
-            if f != "total":
-                w(f"| intake `{f}` | {kib(v['raw'])} | {kib(v['gzip'])} | {kib(v['brotli'])} |")
-        t = s["intake"]["total"]
-        w(f"| **intake, total** | {kib(t['raw'])} | {kib(t['gzip'])} | {kib(t['brotli'])} |")
-        b = s["peer"]["bundle"]
-        w(f"| **JS stack**, esbuild bundle, minified | {kib(b['raw'])} | {kib(b['gzip'])} | {kib(b['brotli'])} |")
-        w("")
-        w("JS stack bundle by package (minified bytes): "
-          + ", ".join(f"{k} {kib(v)}" for k, v in sorted(s["peer"]["perPackage"].items(), key=lambda x: -x[1])) + ".")
-        w("")
-        w("#### Cold start in Node (a fresh process each time; median)")
-        w("")
-        w("| what | import (+ `init()`) | first call | total |")
-        w("|---|---:|---:|---:|")
-        for name, v in npm["cold"].items():
-            w(f"| {name} | {v['load']:.1f} ms | {v['call']:.1f} ms | {v['total']:.1f} ms |")
-        w("")
-        if npm.get("browser_cold"):
-            v = npm["browser_cold"]
-            w(f"In headless Chromium, a fresh page load each time (median of {v['runs']}): importing the package and")
-            w(f"`init()` (fetching and compiling the .wasm) {v['load']:.1f} ms, then the first Juicyway record with a phone")
-            w(f"{v['call']:.1f} ms on the main thread.")
-            w("")
+    render_npm(npm, w)
     w(END)
     block = "\n".join(L)
 
@@ -342,5 +386,7 @@ def main():
     print(f"wrote {path}", file=sys.stderr)
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and "--npm-only" in sys.argv:
+    npm_only()
+elif __name__ == "__main__":
     main()

@@ -4,8 +4,10 @@
 # wasm-bindgen-cli, Chromium, npm packages), then runs, in order:
 #   formatting and lints, the Rust tests (core, fixtures, CLI end to end,
 #   fuzz regressions, the axum example), the crate's feature combinations, its
-#   minimum Rust and its packaged form, the npm package build, its Node tests (incl. the
-#   native/WASM parity test over every fixture) and its browser tests.
+#   minimum Rust and its packaged form, the npm package build, its Node tests
+#   (incl. the native/WASM parity test over every fixture, the packed tarball
+#   from ESM, CommonJS and TypeScript) and its browser tests (incl. the bundler
+#   matrix, which installs its pinned bundlers into bindings/npm/test/apps itself).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,7 +43,7 @@ step "npm package: build"
 step "npm package: Node tests (incl. native/WASM parity)"
 (cd bindings/npm && npm test)
 
-step "npm package: browser tests (headless Chromium)"
+step "npm package: browser tests (headless Chromium: the demo, intake/worker, and a form app built by Vite 6/7/8, webpack 5, Rollup, esbuild)"
 (cd bindings/npm && npm run test:browser)
 
 step "all tests passed"

@@ -40,7 +40,9 @@ export type InitSource =
 
 /**
  * Loads the WASM module (fetch in a browser, the file in Node). Call once, and await it,
- * before anything else; concurrent and repeated calls share one load.
+ * before anything else; concurrent and repeated calls share one load. In a browser, where
+ * the bundler did not carry the .wasm along (or a dev server answers with something else),
+ * the copy inlined in the package is used instead: no bundler needs configuring.
  */
 export function init(input?: InitInput): Promise<void>;
 

@@ -1,18 +1,16 @@
 // Public entry: a thin layer over the wasm-bindgen glue. Values go in as JSON text and
 // come back as JSON text, parsed here; every rule runs in the Rust core (bindings/wasm
 // holds none), so the results are the bytes the native crate gives for the same input.
+import { wasmSource } from './load.js';
 import initWasm, * as wasm from './pkg/intake_wasm.js';
 
 let loading = null; // the first init() promise, shared by concurrent callers
 let ready = false;
 
-// `process.versions.node` guarded so bundlers targeting browsers see no Node globals.
-const isNode = typeof process !== 'undefined' && !!process.versions?.node;
-const NODE_FS = 'node:fs/promises';
-
 /**
  * Loads the WASM module. In Node the file is read from disk; in a browser it is fetched
- * next to this file. `input` overrides either (URL, Response, bytes or WebAssembly.Module).
+ * next to this file (or, where the bundler did not carry the file along, taken from the
+ * inlined copy: load.js). `input` overrides either (URL, Response, bytes or WebAssembly.Module).
  */
 export function init(input) {
   loading ??= load(input).catch((e) => {
@@ -23,18 +21,7 @@ export function init(input) {
 }
 
 async function load(input) {
-  if (input === undefined) {
-    const url = new URL('./pkg/intake_wasm_bg.wasm', import.meta.url);
-    if (isNode) {
-      // Node's fetch cannot read file: URLs. The specifier is not a literal, and the hints
-      // say so, so that bundlers targeting browsers leave this Node-only branch alone.
-      const fs = await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_FS);
-      input = await fs.readFile(url);
-    } else {
-      input = url;
-    }
-  }
-  await initWasm({ module_or_path: input });
+  await initWasm({ module_or_path: input ?? (await wasmSource()) });
   ready = true;
 }
 

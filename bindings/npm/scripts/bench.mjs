@@ -1,7 +1,8 @@
 // intake's npm package against a plain JavaScript stack doing the same work (zod +
 // validator.js + libphonenumber-js/max + card-validator, bench/peer.mjs), in one run:
-// per-record and per-field speed in Node and in headless Chromium, package size, and
-// cold start in Node. The records are the valid cases of the repository's
+// per-record and per-field speed in Node and in headless Chromium, package size (gzip and
+// brotli), and cold start in Node and in Chromium (main thread, `intake/worker`, JS stack;
+// with the longest time the page's main thread was blocked). The records are the valid cases of the repository's
 // fixtures/profiles (Atoa, Juicyway, and Paydock card records).
 //
 //   npm run build && npm run bench [-- --quick] [-- --no-browser]
@@ -88,7 +89,8 @@ for (const [key, provider, pointer, get] of [
 // A phone must carry its country code when checked alone.
 data.fields['juicyway/phone'].values = data.fields['juicyway/phone'].values.filter((v) => v.trim().startsWith('+'));
 
-const result = { date: new Date().toISOString(), node: process.versions.node, quick };
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const result = { date: new Date().toISOString(), node: process.versions.node, quick, load_start: loadavg() };
 
 // ---------------------------------------------------------------------------
 // Node.
@@ -122,25 +124,63 @@ if (!args.includes('--no-browser')) {
   });
   try {
     const page = context.pages()[0] ?? await context.newPage();
-    // Cold start in the page: a fresh load each time, init() and the first record with a phone,
-    // timed on the main thread (what a person's first keystroke would wait for).
-    const coldSamples = [];
+    // Cold start in the page, a fresh load each time: importing (intake: and init()), then the
+    // first Juicyway record with a phone; for intake on the main thread and through
+    // `intake/worker`, and for the JS stack (bench/peer.mjs bundled as for the size below).
+    // Each is loaded twice: once timed, once with a heartbeat on the main thread (a
+    // MessageChannel ping-pong) whose longest gap is the longest the page was frozen.
+    await esbuild.build({
+      entryPoints: [join(npmDir, 'bench/peer.mjs')], bundle: true, minify: true, format: 'esm', platform: 'browser',
+      target: 'es2022', outfile: join(outDir, 'peer.js'), logLevel: 'error',
+    });
+    // `idle`: the heartbeat over 40 ms of nothing, the floor the machine's own noise sets.
+    const sides = { intake: '/index.js', worker: '/worker.js', peer: '/test-output/bench/peer.js', idle: null };
+    const coldSamples = Object.fromEntries(Object.keys(sides).map((k) => [k, []]));
     for (let i = 0; i < COLD; i++) {
-      await page.goto(`${base}/bench/page.html?cold=${i}`);
-      coldSamples.push(await page.evaluate(async ({ record, today }) => {
-        const t0 = performance.now();
-        const intake = await import(`/index.js?cold=${Math.random()}`);
-        await intake.init();
-        const t1 = performance.now();
-        intake.validate('juicyway', record, { today });
-        const t2 = performance.now();
-        return { load: t1 - t0, call: t2 - t1, total: t2 - t0 };
-      }, { record: data.records.juicyway[0], today: TODAY }));
+      for (const [side, url] of Object.entries(sides)) {
+        for (const heartbeat of side === 'idle' ? [true] : [false, true]) {
+          await page.goto(`${base}/bench/page.html?cold=${i}`);
+          const sample = await page.evaluate(async ({ side, url, heartbeat, record, today }) => {
+            let stop = () => null;
+            if (heartbeat) {
+              const ch = new MessageChannel();
+              let last = performance.now();
+              let max = 0;
+              let on = true;
+              ch.port1.onmessage = () => {
+                const t = performance.now();
+                max = Math.max(max, t - last);
+                last = t;
+                if (on) ch.port2.postMessage(0);
+              };
+              ch.port2.postMessage(0);
+              stop = () => { on = false; return Math.max(max, performance.now() - last); };
+            }
+            if (side === 'idle') {
+              await new Promise((done) => setTimeout(done, 40));
+              return { block: stop() };
+            }
+            const t0 = performance.now();
+            const m = await import(url);
+            if (side !== 'peer') await m.init();
+            const t1 = performance.now();
+            const outcome = await (side === 'peer' ? m.validate('juicyway', record) : m.validate('juicyway', record, { today }));
+            const t2 = performance.now();
+            const block = stop();
+            if (outcome?.valid !== true) throw new Error(`${side}: the record is not valid`);
+            return { load: t1 - t0, call: t2 - t1, total: t2 - t0, block };
+          }, { side, url, heartbeat, record: data.records.juicyway[0], today: TODAY });
+          if (heartbeat) coldSamples[side].push({ block: sample.block });
+          else Object.assign(coldSamples[side][coldSamples[side].push({}) - 1], sample, { block: undefined });
+        }
+      }
     }
-    result.browser_cold = {
-      load: median(coldSamples.map((s) => s.load)), call: median(coldSamples.map((s) => s.call)),
-      total: median(coldSamples.map((s) => s.total)), runs: coldSamples.length,
-    };
+    const pick = (list, k) => median(list.map((s) => s[k]).filter((v) => v !== undefined));
+    result.browser_cold_all = Object.fromEntries(Object.entries(coldSamples).map(([side, list]) => [side, {
+      load: pick(list, 'load'), call: pick(list, 'call'), total: pick(list, 'total'), block: pick(list, 'block'), runs: COLD,
+    }]));
+    // The earlier report's line (intake on the main thread).
+    result.browser_cold = result.browser_cold_all.intake;
     await page.goto(`${base}/bench/page.html`);
     result.browser = await page.evaluate(() => navigator.userAgent);
     console.error('chromium: measuring ...');
@@ -158,16 +198,21 @@ if (!args.includes('--no-browser')) {
 }
 
 // ---------------------------------------------------------------------------
-// Size: what a page downloads. intake: the .wasm, the wasm-bindgen glue and index.js;
+// Size: what a page downloads. intake: the .wasm, the wasm-bindgen glue, index.js and load.js;
 // the JS stack: bench/peer.mjs bundled and minified by esbuild for browsers.
 const sizes = (buf) => ({
   raw: buf.length,
   gzip: gzipSync(buf, { level: 9 }).length,
   brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
-const files = ['pkg/intake_wasm_bg.wasm', 'pkg/intake_wasm.js', 'index.js'];
-result.size = { intake: {}, peer: {} };
+const files = ['pkg/intake_wasm_bg.wasm', 'pkg/intake_wasm.js', 'index.js', 'load.js'];
+result.size = { intake: {}, peer: {}, intake_extra: {} };
 for (const f of files) result.size.intake[f] = sizes(readFileSync(join(npmDir, f)));
+// Downloaded only in some setups: the inlined .wasm (where no bundler carried the file along,
+// instead of it) and the worker entry (with `intake/worker`, in addition).
+for (const f of ['pkg/intake_wasm_inline.js', 'worker.js', 'pkg/intake_worker_code.js']) {
+  result.size.intake_extra[f] = sizes(readFileSync(join(npmDir, f)));
+}
 result.size.intake.total = ['raw', 'gzip', 'brotli'].reduce(
   (t, k) => ({ ...t, [k]: files.reduce((s, f) => s + result.size.intake[f][k], 0) }), {});
 {
@@ -214,6 +259,7 @@ for (const [name, side, kind, record] of [
 const readVersion = (p) => JSON.parse(readFileSync(join(npmDir, 'node_modules', p, 'package.json'), 'utf8')).version;
 result.versions = Object.fromEntries(
   ['zod', 'libphonenumber-js', 'validator', 'card-validator', 'esbuild', 'playwright-core'].map((p) => [p, readVersion(p)]));
+result.load_end = loadavg();
 const outDir = join(root, 'target/bench');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'npm.json'), JSON.stringify(result, null, 1));
@@ -226,4 +272,4 @@ const table = (rows) => [
 ].join('\n');
 console.log(`### Node ${process.versions.node}\n\n${table(result.node_rows)}\n`);
 if (result.browser_rows) console.log(`### ${result.browser}\n\n${table(result.browser_rows)}\n`);
-console.log(JSON.stringify({ size: result.size, cold: result.cold }, null, 1));
+console.log(JSON.stringify({ size: result.size, cold: result.cold, browser_cold: result.browser_cold_all }, null, 1));

@@ -268,6 +268,42 @@ describe('in headless Chromium', { skip, timeout: 300_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('intake/worker: the same results from a Web Worker, errors with their codes, terminate()', async () => {
+    await open('atoa');
+    const record = { fullName: 'Ada   Lovelace', phoneCountryCode: '+44', phoneNumber: '07911 123456' };
+    const out = await page.evaluate(async (r) => {
+      const w = await import('/worker.js');
+      await w.init();
+      const results = await Promise.all([
+        w.validate('atoa', r.record, { today: r.today }),
+        w.checkField('juicyway', '/phone', '+234 80', { partial: true }),
+        w.formatPhone('+442079460018', 'national'),
+        w.providers().then((list) => list.map((p) => p.id)),
+      ]);
+      let error;
+      try { await w.checkField('atoa', '/nope', ''); } catch (e) { error = { isIntakeError: e instanceof w.IntakeError, code: e.code }; }
+      return { results, error };
+    }, { record, today: TODAY });
+    assert.equal(page.workers().length, 1, 'one worker runs');
+    assert.deepEqual(out.results, [
+      intake.validate('atoa', record, { today: TODAY }),
+      intake.checkField('juicyway', '/phone', '+234 80', { partial: true }),
+      '020 7946 0018',
+      intake.providers().map((p) => p.id),
+    ]);
+    assert.equal(out.results[0].normalized.phoneNumber, '7911123456');
+    assert.deepEqual(out.error, { isIntakeError: true, code: 'field.unknown' });
+    const closed = page.waitForEvent('worker').then((w) => new Promise((ok) => w.once('close', ok)));
+    await page.evaluate(async () => {
+      const w = await import('/worker.js');
+      w.terminate();
+      await w.exampleNumber('GB'); // a new worker starts on the next call
+      w.terminate();
+    });
+    await closed;
+    assert.deepEqual(problems, []);
+  });
+
   test('parity: the fixture cases give the same results in the page as in Node', async () => {
     await open('atoa');
     const cases = collectCases().filter((c) => !c.fault);

@@ -23,8 +23,8 @@ export async function buildBundles() {
     });
     assert.deepEqual([...result.errors, ...result.warnings], [], platform);
   }
-  // A bundler copies the .wasm as an asset (esbuild needs telling; Vite and webpack see the
-  // `new URL(..., import.meta.url)`): here, by hand, where init() looks for it.
+  // The .wasm copied by hand where init() looks for it, as the README tells esbuild users who
+  // want the file (without it the inlined copy loads: test/apps.test.mjs covers that way).
   mkdirSync(join(bundleDir, 'pkg'), { recursive: true });
   copyFileSync(join(pkgRoot, 'pkg/intake_wasm_bg.wasm'), join(bundleDir, 'pkg/intake_wasm_bg.wasm'));
   return bundleDir;
