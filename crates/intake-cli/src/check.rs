@@ -86,20 +86,21 @@ impl Job {
                 Ok((value, id)) => (checked(&value), id),
                 Err(fault) => (Outcome::unreadable(fault), None),
             },
-            Raw::Json { text, at } => match intake::parse_record(&text, &self.options.limits) {
-                Ok(value) => {
-                    let id = self.id_column.as_deref().and_then(|name| match value.get(name)? {
-                        serde_json::Value::String(s) => Some(s.clone()),
-                        serde_json::Value::Number(n) => Some(n.to_string()),
-                        _ => None,
-                    });
-                    (checked(&value), id)
+            Raw::Json { text, at } => {
+                // Straight from the bytes: the profile reads them into its borrowed
+                // tree, the damage checks stream over them; no `Value` is built.
+                let mut outcome = intake::validate_json(self.provider, &text, &self.options);
+                let unreadable = !outcome.valid
+                    && outcome.errors.iter().any(|d| d.path.is_empty() && d.code == Code::RecordMalformed);
+                if unreadable {
+                    return (Outcome::unreadable(Fault::owned(Code::RecordMalformed, located(&text, at))), id);
                 }
-                Err(fault) if fault.code == Code::RecordMalformed => {
-                    (Outcome::unreadable(Fault::owned(Code::RecordMalformed, located(&text, at))), id)
+                if outcome.has_error(Code::LimitSize) {
+                    return (outcome, id);
                 }
-                Err(fault) => (Outcome::unreadable(fault), id),
-            },
+                let found = crate::damage::check_json(self.provider, &text, self.id_column.as_deref(), &mut outcome);
+                (outcome, found)
+            }
             Raw::Unreadable(fault) => (Outcome::unreadable(fault), id),
         }
     }
