@@ -164,20 +164,30 @@ pub(crate) fn object<'v, 'a>(
 /// Whether `key` is documented directly under the object at `parent` (a JSON
 /// Pointer, array indices as `0`): the profile's catalog is the one list of names.
 fn documented(fields: &[FieldInfo], parent: &str, key: &str) -> bool {
-    fields.iter().any(|f| f.path.strip_prefix(parent).and_then(|p| p.strip_prefix('/')) == Some(key))
+    // Lengths first: most catalog paths are ruled out without comparing a byte.
+    let len = parent.len() + 1 + key.len();
+    fields.iter().any(|f| {
+        f.path.len() == len
+            && f.path.as_bytes()[parent.len()] == b'/'
+            && f.path.ends_with(key)
+            && (parent.is_empty() || f.path.starts_with(parent))
+    })
 }
 
 /// Warns of every member of `map` that the catalog's `fields` do not document
 /// under `parent`; each is dropped from the payload.
 pub(crate) fn undocumented(report: &mut Report, map: &Object<'_>, loc: &Loc<'_>, fields: &[FieldInfo], parent: &str) {
+    let mut known: Option<Vec<&str>> = None;
     for key in map.keys() {
         if !documented(fields, parent, key) {
-            let known: Vec<&str> = fields
-                .iter()
-                .filter_map(|f| f.path.strip_prefix(parent)?.strip_prefix('/'))
-                .filter(|k| !k.contains('/'))
-                .collect();
-            warn_unknown(report, loc, key, &known);
+            let known = known.get_or_insert_with(|| {
+                fields
+                    .iter()
+                    .filter_map(|f| f.path.strip_prefix(parent)?.strip_prefix('/'))
+                    .filter(|k| !k.contains('/'))
+                    .collect()
+            });
+            warn_unknown(report, loc, key, known);
         }
     }
 }
@@ -205,18 +215,52 @@ fn warn_unknown(report: &mut Report, loc: &Loc<'_>, key: &str, known: &[&str]) {
 /// The documented name closest to `key`: equal ignoring case and `_`/`-`, or
 /// within two edits.
 fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
-    if key.len() > 64 {
+    let mut k = Folded::default();
+    if !k.fold(key) {
         return None;
     }
-    let fold = |s: &str| -> String {
-        s.chars().filter(|c| !matches!(c, '_' | '-' | ' ')).flat_map(char::to_lowercase).collect()
-    };
-    let k = fold(key);
+    let mut n = Folded::default();
     known
         .iter()
-        .filter_map(|&name| distance_within(&k, &fold(name), if name.len() > 4 { 2 } else { 1 }).map(|d| (d, name)))
+        .filter_map(|&name| {
+            n.fold(name).then_some(())?;
+            distance_within(k.as_str(), n.as_str(), if name.len() > 4 { 2 } else { 1 }).map(|d| (d, name))
+        })
         .min_by_key(|&(d, _)| d)
         .map(|(_, name)| name)
+}
+
+/// A member name lower-cased without `_`, `-` and spaces, on the stack: the
+/// names compared are short, and a long or non-ASCII one is no near-miss of a
+/// documented (ASCII) name.
+struct Folded {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl Default for Folded {
+    fn default() -> Self {
+        Folded { bytes: [0; 64], len: 0 }
+    }
+}
+
+impl Folded {
+    /// Folds `s` in; false when it does not fit or is not ASCII.
+    fn fold(&mut self, s: &str) -> bool {
+        self.len = 0;
+        for b in s.bytes().filter(|b| !matches!(b, b'_' | b'-' | b' ')) {
+            if !b.is_ascii() || self.len == self.bytes.len() {
+                return false;
+            }
+            self.bytes[self.len] = b.to_ascii_lowercase();
+            self.len += 1;
+        }
+        true
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
 }
 
 #[cfg(test)]
