@@ -29,6 +29,8 @@ cargo test --workspace
 step "the intake crate alone: no default features, each feature alone (no workspace feature unification)"
 cargo test -p intake --no-default-features --lib --tests
 cargo test -p intake --no-default-features --features clock --lib --tests
+cargo test -p intake --no-default-features --features phone --lib --tests
+cargo clippy -p intake --no-default-features --all-targets -- -D warnings
 
 step "the intake crate on its declared minimum Rust"
 msrv="$(sed -n 's/^rust-version *= *"\([0-9.]*\)".*/\1/p' Cargo.toml | head -1)"

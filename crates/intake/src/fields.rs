@@ -183,7 +183,9 @@ pub(crate) fn undocumented(report: &mut Report, map: &Object<'_>, loc: &Loc<'_>,
             let known = known.get_or_insert_with(|| {
                 fields
                     .iter()
-                    .filter_map(|f| f.path.strip_prefix(parent)?.strip_prefix('/'))
+                    .filter(|f| f.path.len() > parent.len() && f.path.as_bytes()[parent.len()] == b'/')
+                    .filter(|f| parent.is_empty() || f.path.starts_with(parent))
+                    .map(|f| &f.path[parent.len() + 1..])
                     .filter(|k| !k.contains('/'))
                     .collect()
             });

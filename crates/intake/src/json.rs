@@ -210,6 +210,7 @@ pub struct RuleArgs {
     pub today: Option<Date>,
 }
 
+#[cfg(feature = "phone")]
 /// What libphonenumber's as-you-type formatter shows for `text` typed one
 /// character at a time in `region` (ISO alpha-2; empty or unknown: no region,
 /// so only numbers that begin with `+` are formatted), with the live state of
@@ -243,6 +244,7 @@ pub fn as_you_type(text: &str, region: &str) -> String {
     })
 }
 
+#[cfg(feature = "phone")]
 /// A phone text written in `style` (`national`, `international` or `e164`),
 /// read in `region` when it has no `+` (empty: no region): a JSON string, or
 /// `null` when the text is not a valid phone number.
@@ -263,6 +265,7 @@ pub fn format_phone(text: &str, style: &str, region: &str) -> Result<String, Api
     Ok(phone::format_number(text, region, style).map_or(Value::Null, Value::String).to_string())
 }
 
+#[cfg(feature = "phone")]
 /// libphonenumber's example number of `region` and `number_type` (`mobile`,
 /// `fixed_line`, `toll_free`, ...) in E.164, as a JSON string; `null` when the
 /// region is unknown or has no number of the type.
@@ -349,6 +352,7 @@ fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Ans
         }),
         "email" => string().and_then(email::parse).map(s),
         "phone" => string().and_then(|t| phone::parse(t, a.region.as_deref())).map(|p| p.map(|p| phone_json(&p))),
+        #[cfg(feature = "phone")]
         "phone_format" => string().and_then(|t| phone::parse(t, a.region.as_deref())).map(|p| {
             p.map(|p| {
                 ordered! {
@@ -357,6 +361,7 @@ fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Ans
                 }
             })
         }),
+        #[cfg(feature = "phone")]
         "phone_as_you_type" => string().map(|t| {
             let mut typing = phone::AsYouType::new(a.region.as_deref().and_then(phone::Region::parse));
             let mut buf = [0u8; 4];

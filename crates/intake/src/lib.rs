@@ -49,6 +49,7 @@ mod date;
 mod diagnostic;
 pub mod field;
 mod fields;
+#[cfg(feature = "phone")]
 #[doc(hidden)]
 pub mod invariants;
 pub mod json;

@@ -1,7 +1,8 @@
 //! The phone rule's vocabulary: a valid [`Phone`], its [`Region`], its
 //! [`NumberType`], and the [`Style`]s it is written in.
 
-use super::{format, metadata};
+#[cfg(feature = "phone")]
+use super::format;
 
 /// A valid phone number. Its digits live inline (E.164 has at most 15), so
 /// making one allocates nothing.
@@ -86,6 +87,7 @@ impl Phone {
     /// assert_eq!(phone.format(Style::National), "07400 123456");
     /// assert_eq!(phone.format(Style::International), "+44 7400 123456");
     /// ```
+    #[cfg(feature = "phone")]
     #[must_use]
     pub fn format(&self, style: Style) -> String {
         match style {
@@ -186,7 +188,7 @@ impl Region {
         match code.trim().as_bytes() {
             &[a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
                 let region = Region([a.to_ascii_uppercase(), b.to_ascii_uppercase()]);
-                metadata::territory(region).map(|_| region)
+                super::known_region(region).then_some(region)
             }
             _ => None,
         }
@@ -263,6 +265,7 @@ impl NumberType {
         }
     }
 
+    #[cfg(feature = "phone")]
     /// The index of the metadata's description of this type.
     pub(super) fn desc_index(self) -> Option<usize> {
         NumberType::VALID.iter().position(|&t| t == self)
