@@ -69,15 +69,36 @@ pub fn render(format: OutputFormat, n: u64, place: &Place<'_>, outcome: &Outcome
 /// object, so the keys keep the outcome's order and the rest of the line is byte
 /// for byte what the library and the npm package give for the record.
 fn ndjson(n: u64, place: &Place<'_>, outcome: &Outcome) -> String {
-    let body = outcome.to_json();
-    let id = if place.with_id {
-        format!("\"id\":{},", serde_json::to_string(&place.id).unwrap_or_else(|_| "null".to_owned()))
-    } else {
-        String::new()
-    };
-    match body.strip_prefix('{') {
-        Some(rest) if rest != "}" => format!("{{\"record\":{n},{id}{rest}\n"),
-        _ => format!("{{\"record\":{n}}}\n"),
+    use std::fmt::Write as _;
+    // One buffer: the prefix, then the outcome written straight after it.
+    let mut line = Vec::with_capacity(512);
+    let _ = write!(Bytes(&mut line), "{{\"record\":{n}");
+    if place.with_id {
+        line.extend_from_slice(b",\"id\":");
+        let _ = serde_json::to_writer(&mut line, &place.id);
+    }
+    let start = line.len();
+    outcome.write_json(&mut line);
+    // The outcome's object opens with `{`: it becomes the separator after the prefix.
+    if line.get(start) == Some(&b'{') {
+        if line.get(start + 1) == Some(&b'}') {
+            line.truncate(start);
+            line.push(b'}');
+        } else {
+            line[start] = b',';
+        }
+    }
+    line.push(b'\n');
+    String::from_utf8(line).unwrap_or_default()
+}
+
+/// `fmt::Write` into a byte buffer.
+struct Bytes<'a>(&'a mut Vec<u8>);
+
+impl std::fmt::Write for Bytes<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
     }
 }
 

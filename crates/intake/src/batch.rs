@@ -128,13 +128,23 @@ pub fn validate_batch(provider: Provider, records: &[Value], options: &Options) 
 /// distinct prefixes, the same on every platform and every run
 /// (DefaultHasher::new uses fixed keys). Nothing is allocated.
 pub(crate) fn fingerprint(key: &str, lower: bool) -> u128 {
+    // An ASCII key (every email intake accepts) is folded on the stack and
+    // hashed in one write; others fold character by character.
+    let mut buf = [0u8; 256];
+    let ascii = lower && key.is_ascii() && key.len() <= buf.len();
+    if ascii {
+        buf[..key.len()].copy_from_slice(key.as_bytes());
+        buf[..key.len()].make_ascii_lowercase();
+    }
     let half = |salt: u8| {
         let mut h = DefaultHasher::new();
         salt.hash(&mut h);
-        if lower {
+        if ascii {
+            h.write(&buf[..key.len()]);
+        } else if lower {
             key.chars().flat_map(char::to_lowercase).for_each(|c| c.hash(&mut h));
         } else {
-            key.hash(&mut h);
+            h.write(key.as_bytes());
         }
         h.finish()
     };
