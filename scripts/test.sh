@@ -32,6 +32,9 @@ cargo test -p intake --no-default-features --features clock --lib --tests
 cargo test -p intake --no-default-features --features phone --lib --tests
 cargo clippy -p intake --no-default-features --all-targets -- -D warnings
 
+step "the intake crate's docs (rustdoc, warnings denied)"
+RUSTDOCFLAGS="-D warnings" cargo doc -p intake --no-deps
+
 step "the intake crate on its declared minimum Rust"
 msrv="$(sed -n 's/^rust-version *= *"\([0-9.]*\)".*/\1/p' Cargo.toml | head -1)"
 cargo "+$msrv" check -p intake --locked

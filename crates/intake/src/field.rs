@@ -3,7 +3,7 @@
 //! month `1`).
 //!
 //! A field is checked by the same rule the whole-record check uses for it (see
-//! [`catalog`](crate::catalog)); only the "could it still become valid" question
+//! [`catalog`]); only the "could it still become valid" question
 //! is new here. Cross-field rules (Atoa's email-or-phone, Juicyway's phone in the
 //! billing country) need the whole record: [`FieldOptions::region`] lends a
 //! field the region a national phone number is read in.

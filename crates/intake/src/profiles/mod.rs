@@ -1,7 +1,7 @@
 //! One module per provider, each reading like its provider's document: its
 //! fields (the catalog, written once), their rules, its cross-field rules, its
 //! statuses, its batch rule and its payload. Each module ends in one
-//! [`Profile`] value, and [`Provider::profile`] registers it.
+//! `PROFILE` value, which `Provider::profile` (crate-private) registers.
 
 pub mod atoa;
 pub mod authvia;
