@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Batch throughput of the command line: 1,000,000 Juicyway records (NDJSON, made by
-# scripts/gen-records.py under /tmp), checked by the release `intake` under
-# /usr/bin/time -v with --jobs 1 and 2. Prints records/s, MB/s, CPU and max RSS as
-# a markdown table, and writes them to target/bench/cli.json for scripts/bench-report.py.
+# Batch throughput of the command line: 1,000,000 Juicyway records, as NDJSON and
+# as CSV (made by scripts/gen-records.py under /tmp), checked by the release
+# `intake` under /usr/bin/time -v with --jobs 1 and 2. Prints records/s, MB/s, CPU
+# and max RSS as a markdown table, and writes them to target/bench/cli.json for
+# scripts/bench-report.py.
 #
 #   bash scripts/bench-cli.sh            # COUNT=1000000 by default
 #   COUNT=100000 bash scripts/bench-cli.sh
@@ -11,49 +12,51 @@ cd "$(dirname "$0")/.."
 
 COUNT=${COUNT:-1000000}
 WORK=${WORK:-/tmp/intake-bench}
-DATA="$WORK/juicyway-$COUNT.ndjson"
 mkdir -p "$WORK" target/bench
 
 cargo build --release -q -p intake-cli
-if [ ! -s "$DATA" ]; then
-  echo "generating $COUNT records into $DATA" >&2
-  python3 scripts/gen-records.py --count "$COUNT" --format ndjson > "$DATA.tmp"
-  mv "$DATA.tmp" "$DATA"
-fi
-
-for jobs in 1 2; do
-  echo "intake check --jobs $jobs ..." >&2
-  status=0
-  /usr/bin/time -v -o "$WORK/time-$jobs.txt" target/release/intake check --provider juicyway --today 2026-11-22 \
-    --jobs "$jobs" "$DATA" > "$WORK/out-$jobs.ndjson" 2> "$WORK/stderr-$jobs.txt" || status=$?
-  # 1: some records are invalid, as gen-records.py makes them; anything else is a failure.
-  if [ "$status" -gt 1 ]; then
-    cat "$WORK/stderr-$jobs.txt" >&2
-    exit "$status"
+for format in ndjson csv; do
+  data="$WORK/juicyway-$COUNT.$format"
+  if [ ! -s "$data" ]; then
+    echo "generating $COUNT records into $data" >&2
+    python3 scripts/gen-records.py --count "$COUNT" --format "$format" > "$data.tmp"
+    mv "$data.tmp" "$data"
   fi
+  for jobs in 1 2; do
+    echo "intake check $format --jobs $jobs ..." >&2
+    status=0
+    /usr/bin/time -v -o "$WORK/time-$format-$jobs.txt" target/release/intake check --provider juicyway \
+      --today 2026-11-22 --jobs "$jobs" "$data" > "$WORK/out-$format-$jobs.ndjson" 2> "$WORK/stderr-$format-$jobs.txt" || status=$?
+    # 1: some records are invalid, as gen-records.py makes them; anything else is a failure.
+    if [ "$status" -gt 1 ]; then
+      cat "$WORK/stderr-$format-$jobs.txt" >&2
+      exit "$status"
+    fi
+  done
+  cmp -s "$WORK/out-$format-1.ndjson" "$WORK/out-$format-2.ndjson" || { echo "$format: outputs of --jobs 1 and 2 differ" >&2; exit 1; }
 done
-cmp -s "$WORK/out-1.ndjson" "$WORK/out-2.ndjson" || { echo "outputs of --jobs 1 and 2 differ" >&2; exit 1; }
 
-python3 - "$DATA" "$COUNT" "$WORK" <<'PY'
+python3 - "$COUNT" "$WORK" <<'PY'
 import json, os, re, sys
-data, count, work = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-size = os.path.getsize(data)
+count, work = int(sys.argv[1]), sys.argv[2]
 rows = []
-for jobs in (1, 2):
-    t = open(os.path.join(work, f"time-{jobs}.txt")).read()
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", t).group(1)
-    secs = 0.0
-    for part in wall.split(":"):
-        secs = secs * 60 + float(part)
-    rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1))
-    cpu = re.search(r"Percent of CPU this job got: (\S+)", t).group(1)
-    rows.append({"jobs": jobs, "wall_s": secs, "records_per_s": count / secs, "mb_per_s": size / 1e6 / secs,
-                 "cpu": cpu, "max_rss_mb": rss_kb * 1024 / 1e6})
-result = {"records": count, "bytes": size, "runs": rows}
+for fmt in ("ndjson", "csv"):
+    size = os.path.getsize(os.path.join(work, f"juicyway-{count}.{fmt}"))
+    for jobs in (1, 2):
+        t = open(os.path.join(work, f"time-{fmt}-{jobs}.txt")).read()
+        wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", t).group(1)
+        secs = 0.0
+        for part in wall.split(":"):
+            secs = secs * 60 + float(part)
+        rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1))
+        cpu = re.search(r"Percent of CPU this job got: (\S+)", t).group(1)
+        rows.append({"format": fmt, "bytes": size, "jobs": jobs, "wall_s": secs, "records_per_s": count / secs,
+                     "mb_per_s": size / 1e6 / secs, "cpu": cpu, "max_rss_mb": rss_kb * 1024 / 1e6})
+result = {"records": count, "bytes": rows[0]["bytes"], "runs": rows}
 json.dump(result, open("target/bench/cli.json", "w"), indent=1)
-print(f"| input | `--jobs` | wall | records/s | MB/s | CPU | max RSS |")
+print("| input | `--jobs` | wall | records/s | MB/s | CPU | max RSS |")
 print("|---|---:|---:|---:|---:|---:|---:|")
 for r in rows:
-    print(f"| NDJSON, {count:,} records, {size / 1e6:.0f} MB | {r['jobs']} | {r['wall_s']:.1f} s | "
+    print(f"| {r['format']}, {count:,} records, {r['bytes'] / 1e6:.0f} MB | {r['jobs']} | {r['wall_s']:.1f} s | "
           f"{r['records_per_s']:,.0f} | {r['mb_per_s']:.1f} | {r['cpu']} | {r['max_rss_mb']:.0f} MB |")
 PY
