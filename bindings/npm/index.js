@@ -130,11 +130,25 @@ function plain(value, key, pointer, ancestors) {
   return out;
 }
 
+// A replacer that throws on what JSON.stringify would drop without a word.
+function refuseDropped(_key, v) {
+  const t = typeof v;
+  if (t === 'function' || t === 'symbol') throw new TypeError('not JSON');
+  return v;
+}
+
 /**
  * `{ text }` (JSON text of `value`; `undefined` is `null`), or `{ problem }` when JSON cannot
  * hold it: `{ pointer, what }`.
  */
 function serialize(value) {
+  // Fast path: JSON.stringify itself, refusing what it would silently drop. Only a
+  // value it cannot hold takes the walk that says where (`plain`).
+  try {
+    return { text: JSON.stringify(value, refuseDropped) ?? 'null' };
+  } catch {
+    // A BigInt, a cycle, a function or a symbol somewhere: found below, with its pointer.
+  }
   try {
     return { text: JSON.stringify(plain(value, '', '', [])) ?? 'null' };
   } catch (e) {
