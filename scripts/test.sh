@@ -30,6 +30,7 @@ step "the intake crate alone: no default features, each feature alone (no worksp
 cargo test -p intake --no-default-features --lib --tests
 cargo test -p intake --no-default-features --features clock --lib --tests
 cargo test -p intake --no-default-features --features phone --lib --tests
+cargo test -p intake --no-default-features --features ts --lib --tests
 cargo clippy -p intake --no-default-features --all-targets -- -D warnings
 
 step "the intake crate's docs (rustdoc, warnings denied)"

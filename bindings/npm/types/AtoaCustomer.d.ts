@@ -2,30 +2,42 @@
 import type { AtoaCustomerType } from "./AtoaCustomerType.js";
 
 /**
- * Atoa `POST /api/customers`, ready to send.
+ * An Atoa create-customer request, ready to send.
  */
 export type AtoaCustomer = { 
 /**
- * Full name, 2 to 30 characters.
+ * The customer's full name.
  */
-fullName: string, email?: string, 
+fullName: string, 
 /**
- * Individual (the default) or business.
+ * The email address.
+ */
+email?: string, 
+/**
+ * Individual or business.
  */
 type: AtoaCustomerType, 
 /**
- * Country calling code, digits only (`44`).
+ * The country calling code, digits only (`44`).
  */
 phoneCountryCode?: string, 
 /**
- * National significant number, digits only (`7911123456`).
+ * The national significant number, digits only (`7911123456`).
  */
-phoneNumber?: string, address?: string, city?: string, 
+phoneNumber?: string, 
 /**
- * Upper case; a UK postcode as `SW1A 1AA`.
+ * The address.
+ */
+address?: string, 
+/**
+ * The city.
+ */
+city?: string, 
+/**
+ * The postcode.
  */
 postcode?: string, 
 /**
- * `GB` and 9 digits.
+ * The VAT number, `GB` and 9 digits.
  */
 vatNumber?: string, };

@@ -3,7 +3,7 @@ import type { AuthviaAddress } from "./AuthviaAddress.js";
 import type { JsonValue } from "./JsonValue.js";
 
 /**
- * Authvia `POST /v3/accounts/{AVID}/customers`, ready to send.
+ * An Authvia create-customer request, ready to send.
  */
 export type AuthviaCustomer = { 
 /**
@@ -11,14 +11,14 @@ export type AuthviaCustomer = {
  */
 ref: string, 
 /**
- * Phones (E.164) and emails (lower case); the first is the default.
+ * Phones (E.164) and emails; the first is the default.
  */
 addresses: Array<AuthviaAddress>, 
 /**
- * Free-form data about the customer, passed through unchanged.
+ * Free-form data about the customer.
  */
 metadata?: { [key in string]: JsonValue }, 
 /**
- * Private merchant data, passed through unchanged.
+ * Private merchant data.
  */
 appdata?: { [key in string]: JsonValue }, };

@@ -3,4 +3,4 @@
 /**
  * Any JSON value.
  */
-export type JsonValue = number | string | boolean | null | Array<JsonValue> | { [key in string]?: JsonValue };
+export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;

@@ -3,8 +3,28 @@
 /**
  * A Juicyway billing address.
  */
-export type JuicywayBillingAddress = { line1: string, line2?: string, city: string, state: string, zip_code: string, 
+export type JuicywayBillingAddress = { 
 /**
- * ISO 3166-1 alpha-2.
+ * Street address line 1.
+ */
+line1: string, 
+/**
+ * Street address line 2.
+ */
+line2?: string, 
+/**
+ * City.
+ */
+city: string, 
+/**
+ * State or region.
+ */
+state: string, 
+/**
+ * Postal code.
+ */
+zip_code: string, 
+/**
+ * ISO 3166-1 alpha-2 country code.
  */
 country: string, };

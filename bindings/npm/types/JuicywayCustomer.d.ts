@@ -3,10 +3,30 @@ import type { JuicywayBillingAddress } from "./JuicywayBillingAddress.js";
 import type { JuicywayCustomerType } from "./JuicywayCustomerType.js";
 
 /**
- * Juicyway `POST /customers`, ready to send.
+ * A Juicyway create-customer request, ready to send.
  */
-export type JuicywayCustomer = { first_name: string, last_name: string, email: string, 
+export type JuicywayCustomer = { 
 /**
- * E.164.
+ * First name.
  */
-phone: string, type: JuicywayCustomerType, billing_address: JuicywayBillingAddress, };
+first_name: string, 
+/**
+ * Last name.
+ */
+last_name: string, 
+/**
+ * Email address.
+ */
+email: string, 
+/**
+ * Phone, E.164.
+ */
+phone: string, 
+/**
+ * Individual or business.
+ */
+type: JuicywayCustomerType, 
+/**
+ * The billing address.
+ */
+billing_address: JuicywayBillingAddress, };

@@ -2,22 +2,6 @@
 import type { PaydockPaymentSource } from "./PaydockPaymentSource.js";
 
 /**
- * Paydock (CommBank PowerBoard) `POST /v1/customers`, ready to send.
+ * A Paydock create-customer request, ready to send.
  */
-export type PaydockCustomer = { 
-/**
- * One-time token (flow 2), a lower-case UUID.
- */
-token?: string, reference?: string, description?: string, company_name?: string, first_name?: string, last_name?: string, email?: string, 
-/**
- * E.164.
- */
-phone?: string, 
-/**
- * 24 hexadecimal characters, lower case.
- */
-default_source?: string, 
-/**
- * Payment information (flows 1, 3 and 4).
- */
-payment_source?: PaydockPaymentSource, };
+export type PaydockCustomer = { token?: string, reference?: string, description?: string, company_name?: string, first_name?: string, last_name?: string, email?: string, phone?: string, default_source?: string, payment_source?: PaydockPaymentSource, };

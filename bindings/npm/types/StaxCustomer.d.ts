@@ -2,22 +2,6 @@
 import type { JsonValue } from "./JsonValue.js";
 
 /**
- * Stax `POST /customer`, ready to send.
+ * A Stax create-customer request, ready to send.
  */
-export type StaxCustomer = { firstname?: string, lastname?: string, company?: string, email?: string, cc_emails?: Array<string>, 
-/**
- * E.164.
- */
-cc_sms?: Array<string>, 
-/**
- * E.164.
- */
-phone?: string, address_1?: string, address_2?: string, address_city?: string, address_state?: string, address_zip?: string, 
-/**
- * ISO 3166-1 alpha-3.
- */
-address_country?: string, notes?: string, reference?: string, 
-/**
- * Options; each `custom_fields` value normalized to a string.
- */
-options?: { [key in string]: JsonValue }, allow_invoice_credit_card_payments?: boolean, };
+export type StaxCustomer = { firstname?: string, lastname?: string, company?: string, email?: string, cc_emails?: Array<string>, cc_sms?: Array<string>, phone?: string, address_1?: string, address_2?: string, address_city?: string, address_state?: string, address_zip?: string, address_country?: string, notes?: string, reference?: string, options?: { [key in string]: JsonValue }, allow_invoice_credit_card_payments?: boolean, };

@@ -1,21 +1,22 @@
 //! The TypeScript types of the npm package, generated from Rust (`bindings/npm/types/*.d.ts`).
 //!
-//! The binding passes JSON text through, so the types the core serializes are not
-//! used here at run time. Instead this module holds a mirror of each JSON shape the
-//! core produces or accepts, from which [ts-rs](https://docs.rs/ts-rs) writes the
-//! `.d.ts` files, and its tests hold the mirror to the core in both directions:
-//!
-//! - `core_output_fits_the_types`: real output of every `intake::json` entry point (over
-//!   every fixture and a set of records of its own) deserializes into these types with
-//!   `deny_unknown_fields`: a field added, renamed or removed in the core fails it;
-//! - `options_are_accepted`: these option types, fully populated, are accepted by the core;
-//! - the names that cannot drift are not mirrored but read from the core: every
-//!   [`intake::Code`] (`Code::ALL`), every provider (`Provider::ALL`), and each
-//!   profile's input type (its fields, kinds and requirements, from `intake::catalog`);
+//! - The payloads (`AtoaCustomer`, ...) and `JsonValue` are the core's own types,
+//!   whose TypeScript ts-rs derives under the core's `ts` feature: nothing to keep
+//!   in step by hand.
+//! - The names that cannot drift are read from the core: every [`intake::Code`]
+//!   (`Code::ALL`), every provider (`Provider::ALL`), and each profile's input type
+//!   (its fields, kinds and requirements, from `intake::catalog`).
+//! - The wire shapes that Rust's structs do not spell (an outcome as the union of a
+//!   valid and an invalid one, a field check by state, the options as the JS passes
+//!   them) are declared here, and tests hold them to the core in both directions:
+//!   `core_output_fits_the_types` (real output of every `intake::json` entry point,
+//!   over every fixture and records of its own, deserializes into them with
+//!   `deny_unknown_fields`) and `options_are_accepted` (these option types, fully
+//!   populated, are accepted by the core).
 //! - `typescript_is_current`: the committed `.d.ts` files equal freshly generated
 //!   ones (`INTAKE_WRITE_TYPES=1` rewrites them; `npm run build` does that).
 
-// The mirrors' fields are there to be deserialized (checked) and described, never read.
+// The declared shapes' fields are there to be deserialized (checked) and described, never read.
 #![allow(dead_code)]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -77,17 +78,35 @@ macro_rules! computed_ts {
     };
 }
 
-/// Any JSON value.
+/// Any JSON value: the core's declaration (`intake::JsonValue`, feature `ts`),
+/// read here as a `serde_json::Value`.
 #[derive(Debug, Deserialize)]
 #[serde(transparent)]
 pub struct JsonValue(Value);
 
-computed_ts!(
-    JsonValue,
-    "Any JSON value.",
-    |_| "number | string | boolean | null | Array<JsonValue> | { [key in string]?: JsonValue }".to_owned(),
-    |_v| {}
-);
+impl TS for JsonValue {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+
+    fn name(cfg: &Config) -> String {
+        intake::JsonValue::name(cfg)
+    }
+    fn decl(cfg: &Config) -> String {
+        intake::JsonValue::decl(cfg)
+    }
+    fn decl_concrete(cfg: &Config) -> String {
+        intake::JsonValue::decl_concrete(cfg)
+    }
+    fn inline(cfg: &Config) -> String {
+        intake::JsonValue::inline(cfg)
+    }
+    fn docs() -> Option<String> {
+        intake::JsonValue::docs()
+    }
+    fn output_path() -> Option<std::path::PathBuf> {
+        intake::JsonValue::output_path()
+    }
+}
 
 /// A stable error or warning code: one of `intake::Code::ALL`.
 #[derive(Debug, Deserialize)]
@@ -475,172 +494,15 @@ pub struct CheckFieldOptions {
 }
 
 // ---------------------------------------------------------------------------
-// The normalized payloads, one per profile (mirrors of `intake::profiles::*::Customer`).
-
-/// Atoa `POST /api/customers`, ready to send.
-#[derive(Debug, Deserialize, TS)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-#[ts(optional_fields)]
-pub struct AtoaCustomer {
-    /// Full name, 2 to 30 characters.
-    full_name: String,
-    email: Option<String>,
-    /// Individual (the default) or business.
-    #[serde(rename = "type")]
-    kind: AtoaCustomerType,
-    /// Country calling code, digits only (`44`).
-    phone_country_code: Option<String>,
-    /// National significant number, digits only (`7911123456`).
-    phone_number: Option<String>,
-    address: Option<String>,
-    city: Option<String>,
-    /// Upper case; a UK postcode as `SW1A 1AA`.
-    postcode: Option<String>,
-    /// `GB` and 9 digits.
-    vat_number: Option<String>,
-}
-
-/// Atoa's customer type.
-#[derive(Debug, Deserialize, TS)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum AtoaCustomerType {
-    Individual,
-    Business,
-}
-
-/// Paydock (CommBank PowerBoard) `POST /v1/customers`, ready to send.
-#[derive(Debug, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-#[ts(optional_fields)]
-pub struct PaydockCustomer {
-    /// One-time token (flow 2), a lower-case UUID.
-    token: Option<String>,
-    reference: Option<String>,
-    description: Option<String>,
-    company_name: Option<String>,
-    first_name: Option<String>,
-    last_name: Option<String>,
-    email: Option<String>,
-    /// E.164.
-    phone: Option<String>,
-    /// 24 hexadecimal characters, lower case.
-    default_source: Option<String>,
-    /// Payment information (flows 1, 3 and 4).
-    payment_source: Option<PaydockPaymentSource>,
-}
-
-/// Paydock's `payment_source`.
-#[derive(Debug, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-#[ts(optional_fields)]
-pub struct PaydockPaymentSource {
-    gateway_id: Option<String>,
-    vault_token: Option<String>,
-    #[serde(rename = "type")]
-    kind: Option<String>,
-    card_name: Option<String>,
-    /// Digits only.
-    card_number: Option<String>,
-    /// Two digits, `01` to `12`.
-    expire_month: Option<String>,
-    /// Four digits.
-    expire_year: Option<String>,
-    card_ccv: Option<String>,
-    address_line1: Option<String>,
-    address_line2: Option<String>,
-    address_state: Option<String>,
-    address_country: Option<String>,
-    address_city: Option<String>,
-    address_postcode: Option<String>,
-}
-
-/// Authvia `POST /v3/accounts/{AVID}/customers`, ready to send.
-#[derive(Debug, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-#[ts(optional_fields)]
-pub struct AuthviaCustomer {
-    /// The merchant's reference, unique within the account.
-    #[serde(rename = "ref")]
-    reference: String,
-    /// Phones (E.164) and emails (lower case); the first is the default.
-    addresses: Vec<AuthviaAddress>,
-    /// Free-form data about the customer, passed through unchanged.
-    metadata: Option<BTreeMap<String, JsonValue>>,
-    /// Private merchant data, passed through unchanged.
-    appdata: Option<BTreeMap<String, JsonValue>>,
-}
-
-/// One Authvia address.
-#[derive(Debug, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct AuthviaAddress {
-    /// A phone in E.164 or an email.
-    value: String,
-}
-
-/// Stax `POST /customer`, ready to send.
-#[derive(Debug, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-#[ts(optional_fields)]
-pub struct StaxCustomer {
-    firstname: Option<String>,
-    lastname: Option<String>,
-    company: Option<String>,
-    email: Option<String>,
-    cc_emails: Option<Vec<String>>,
-    /// E.164.
-    cc_sms: Option<Vec<String>>,
-    /// E.164.
-    phone: Option<String>,
-    address_1: Option<String>,
-    address_2: Option<String>,
-    address_city: Option<String>,
-    address_state: Option<String>,
-    address_zip: Option<String>,
-    /// ISO 3166-1 alpha-3.
-    address_country: Option<String>,
-    notes: Option<String>,
-    reference: Option<String>,
-    /// Options; each `custom_fields` value normalized to a string.
-    options: Option<BTreeMap<String, JsonValue>>,
-    allow_invoice_credit_card_payments: Option<bool>,
-}
-
-/// Juicyway `POST /customers`, ready to send.
-#[derive(Debug, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct JuicywayCustomer {
-    first_name: String,
-    last_name: String,
-    email: String,
-    /// E.164.
-    phone: String,
-    #[serde(rename = "type")]
-    kind: JuicywayCustomerType,
-    billing_address: JuicywayBillingAddress,
-}
-
-/// Juicyway's customer type.
-#[derive(Debug, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum JuicywayCustomerType {
-    Individual,
-    Business,
-}
-
-/// A Juicyway billing address.
-#[derive(Debug, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-#[ts(optional_fields)]
-pub struct JuicywayBillingAddress {
-    line1: String,
-    line2: Option<String>,
-    city: String,
-    state: String,
-    zip_code: String,
-    /// ISO 3166-1 alpha-2.
-    country: String,
-}
+// The normalized payloads, one per profile: the core's own types, whose
+// TypeScript ts-rs derives under the core's `ts` feature (no mirror to keep).
+use intake::profiles::atoa::{Customer as AtoaCustomer, CustomerType as AtoaCustomerType};
+use intake::profiles::authvia::{Address as AuthviaAddress, Customer as AuthviaCustomer};
+use intake::profiles::juicyway::{
+    BillingAddress as JuicywayBillingAddress, Customer as JuicywayCustomer, CustomerType as JuicywayCustomerType,
+};
+use intake::profiles::paydock::{Customer as PaydockCustomer, PaymentSource as PaydockPaymentSource};
+use intake::profiles::stax::Customer as StaxCustomer;
 
 /// The name of the payload type of a provider (exhaustive: a new provider must be given one).
 fn payload_name(p: Provider, cfg: &Config) -> String {

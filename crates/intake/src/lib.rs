@@ -69,6 +69,9 @@ pub use code::{Code, UnknownCode};
 pub use date::{Date, DateError};
 pub use diagnostic::{Diagnostic, Fault, Parsed, Severity};
 pub use limits::Limits;
+pub use node::JsonObject;
+#[cfg(feature = "ts")]
+pub use node::JsonValue;
 pub use options::{Flow, Options};
 pub use outcome::{redacted, Outcome, Rejection, Valid, CARD_FIELDS};
 #[doc(hidden)]

@@ -333,9 +333,22 @@ impl Serialize for Object<'_> {
 /// assert_eq!(metadata.get(), r#"{"tier":"gold","age":3}"#);
 /// assert_eq!(metadata.to_value()["tier"], "gold");
 /// ```
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, serde::Serialize)]
 #[serde(transparent)]
 pub struct JsonObject(Box<serde_json::value::RawValue>);
+
+impl<'de> Deserialize<'de> for JsonObject {
+    /// Read through intake's own tree, so that it works wherever serde buffers
+    /// (an untagged enum, a flattened struct) and keeps the members' order.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Node::deserialize(d)? {
+            Node::Object(object) => {
+                JsonObject::of(&object).ok_or_else(|| de::Error::custom("an object that cannot be written as JSON"))
+            }
+            _ => Err(de::Error::custom("expected a JSON object")),
+        }
+    }
+}
 
 impl JsonObject {
     /// The object's JSON text, compact.
@@ -355,6 +368,30 @@ impl JsonObject {
         serde_json::value::to_raw_value(object).ok().map(JsonObject)
     }
 }
+
+/// Any JSON value.
+#[cfg(feature = "ts")]
+#[derive(ts_rs::TS)]
+#[ts(rename = "JsonValue", untagged)]
+#[allow(dead_code)] // A shape for ts-rs, never built.
+pub enum JsonValue {
+    /// A number.
+    Number(f64),
+    /// A string.
+    String(String),
+    /// `true` or `false`.
+    Boolean(bool),
+    /// An array.
+    Array(Vec<JsonValue>),
+    /// An object.
+    Object(std::collections::HashMap<String, JsonValue>),
+    /// `null`.
+    Null(()),
+}
+
+/// A JSON object, the TypeScript shape of a [`JsonObject`].
+#[cfg(feature = "ts")]
+pub type JsonMap = std::collections::HashMap<String, JsonValue>;
 
 impl PartialEq for JsonObject {
     fn eq(&self, other: &Self) -> bool {

@@ -58,6 +58,7 @@ pub const CITY: TextRule = TextRule::line(30);
 /// An Atoa create-customer request, ready to send.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AtoaCustomer", optional_fields))]
 #[non_exhaustive]
 pub struct Customer {
     /// The customer's full name.
@@ -91,6 +92,7 @@ pub struct Customer {
 /// Atoa's customer type.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AtoaCustomerType"))]
 #[non_exhaustive]
 pub enum CustomerType {
     /// A person (the default).

@@ -54,6 +54,7 @@ pub const REF: TextRule = TextRule::line(10_000);
 
 /// An Authvia create-customer request, ready to send.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AuthviaCustomer", optional_fields))]
 #[non_exhaustive]
 pub struct Customer {
     /// The merchant's reference, unique within the account.
@@ -63,14 +64,17 @@ pub struct Customer {
     pub addresses: Vec<Address>,
     /// Free-form data about the customer.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::node::JsonMap>"))]
     pub metadata: Option<JsonObject>,
     /// Private merchant data.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::node::JsonMap>"))]
     pub appdata: Option<JsonObject>,
 }
 
 /// One address: a phone in E.164 or an email.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AuthviaAddress"))]
 #[non_exhaustive]
 pub struct Address {
     /// The normalized value.

@@ -65,6 +65,7 @@ pub const NAME_ADVISED_MAX: usize = 100;
 
 /// A Juicyway create-customer request, ready to send.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "JuicywayCustomer"))]
 #[non_exhaustive]
 pub struct Customer {
     /// First name.
@@ -75,15 +76,28 @@ pub struct Customer {
     pub email: String,
     /// Phone, E.164.
     pub phone: String,
-    /// `individual` or `business`.
+    /// Individual or business.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: CustomerType,
     /// The billing address.
     pub billing_address: BillingAddress,
 }
 
+/// Juicyway's customer type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "JuicywayCustomerType"))]
+#[non_exhaustive]
+pub enum CustomerType {
+    /// A person.
+    Individual,
+    /// A business.
+    Business,
+}
+
 /// A Juicyway billing address.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "JuicywayBillingAddress", optional_fields))]
 #[non_exhaustive]
 pub struct BillingAddress {
     /// Street address line 1.
@@ -114,7 +128,7 @@ pub struct BillingAddress {
 /// let checked = intake::profiles::juicyway::check(&record, &intake::Options::default());
 /// let customer = checked.normalized.as_ref().unwrap();
 /// assert_eq!(customer.phone, "+2348012345678");
-/// assert_eq!(customer.kind, "individual");
+/// assert_eq!(customer.kind, intake::profiles::juicyway::CustomerType::Individual);
 /// assert_eq!(checked.warnings[0].code, intake::Code::PhoneNational);
 /// ```
 #[must_use]
@@ -215,7 +229,7 @@ fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> 
                     last_name,
                     email,
                     phone: phone.e164().to_owned(),
-                    kind: kind.to_owned(),
+                    kind: if kind == "business" { CustomerType::Business } else { CustomerType::Individual },
                     billing_address,
                 })
             }

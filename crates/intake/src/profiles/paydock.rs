@@ -83,6 +83,7 @@ pub const DESCRIPTION: TextRule = TextRule::multiline(10_000);
 /// A Paydock create-customer request, ready to send.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[allow(missing_docs)] // The field names are Paydock's own, described in its table.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PaydockCustomer", optional_fields))]
 #[non_exhaustive]
 pub struct Customer {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -110,6 +111,7 @@ pub struct Customer {
 /// Paydock's `payment_source` object. Card data is held in redacting types.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[allow(missing_docs)] // The field names are Paydock's own, described in its table.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PaydockPaymentSource", optional_fields))]
 #[non_exhaustive]
 pub struct PaymentSource {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -121,12 +123,14 @@ pub struct PaymentSource {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub card_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>"))]
     pub card_number: Option<CardNumber>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expire_month: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expire_year: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>"))]
     pub card_ccv: Option<Cvv>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address_line1: Option<String>,

@@ -85,6 +85,7 @@ pub const DEFAULT_REGION: &str = "US";
 /// A Stax create-customer request, ready to send.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[allow(missing_docs)] // The field names are Stax's own.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "StaxCustomer", optional_fields))]
 #[non_exhaustive]
 pub struct Customer {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -118,6 +119,7 @@ pub struct Customer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::node::JsonMap>"))]
     pub options: Option<JsonObject>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_invoice_credit_card_payments: Option<bool>,
