@@ -21,6 +21,7 @@
 //! at once, even if the reader is blocked reading a terminal; the process then
 //! exits and takes them with it.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -86,21 +87,20 @@ impl Job {
                 Ok((value, id)) => (checked(&value), id),
                 Err(fault) => (Outcome::unreadable(fault), None),
             },
-            Raw::Json { text, at } => {
-                // Straight from the bytes: the profile reads them into its borrowed
-                // tree, the damage checks stream over them; no `Value` is built.
-                let mut outcome = intake::validate_json(self.provider, &text, &self.options);
-                let unreadable = !outcome.valid
-                    && outcome.errors.iter().any(|d| d.path.is_empty() && d.code == Code::RecordMalformed);
-                if unreadable {
-                    return (Outcome::unreadable(Fault::owned(Code::RecordMalformed, located(&text, at))), id);
+            Raw::Json { text, at } => match intake::Record::parse(&text, &self.options.limits) {
+                // Read once: the profile validates this reading, the damage checks
+                // and the id column look at it; no `Value` is built.
+                Ok(record) => {
+                    let mut outcome = record.validate(self.provider, &self.options);
+                    crate::damage::check_record(self.provider, &record, &mut outcome);
+                    let id = self.id_column.as_deref().and_then(|name| record.member_text(name)).map(Cow::into_owned);
+                    (outcome, id)
                 }
-                if outcome.has_error(Code::LimitSize) {
-                    return (outcome, id);
+                Err(fault) if fault.code == Code::RecordMalformed => {
+                    (Outcome::unreadable(Fault::owned(Code::RecordMalformed, located(&text, at))), id)
                 }
-                let found = crate::damage::check_json(self.provider, &text, self.id_column.as_deref(), &mut outcome);
-                (outcome, found)
-            }
+                Err(fault) => (Outcome::unreadable(fault), id),
+            },
             Raw::Unreadable(fault) => (Outcome::unreadable(fault), id),
         }
     }

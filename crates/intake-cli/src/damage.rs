@@ -14,12 +14,8 @@
 //! Messages say what happened and how to fix it, never the value. Plain ASCII
 //! cells, the common case, cost a few byte comparisons.
 
-use std::borrow::Cow;
-use std::fmt;
-
 use intake::catalog::{self, Kind};
-use intake::{Code, Diagnostic, Fault, Outcome, Provider, Severity};
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use intake::{Code, Diagnostic, Fault, Outcome, PathSegment, Provider, Record, Severity};
 use serde_json::Value;
 
 /// Adds the damage warnings of `record`'s cells to `outcome`.
@@ -28,147 +24,15 @@ pub fn check(provider: Provider, record: &Value, outcome: &mut Outcome) {
     walk(provider, record, &mut path, outcome);
 }
 
-/// As [`check`], reading the record's JSON text as it streams by (no tree is
-/// built); also gives the top-level member `id_key`, a string or a number, as
-/// the record's id. The text was already read by the profile: a syntax error
-/// here only ends the walk.
-pub fn check_json(provider: Provider, text: &[u8], id_key: Option<&str>, outcome: &mut Outcome) -> Option<String> {
-    let mut walker = Walker { provider, path: Vec::new(), outcome, id_key, id: None };
-    let mut de = serde_json::Deserializer::from_slice(text);
-    let _ = (&mut walker).deserialize(&mut de);
-    walker.id
+/// As [`check`], over a record read once by the core ([`Record`]), which the
+/// profile validated from the same reading.
+pub fn check_record(provider: Provider, record: &Record<'_>, outcome: &mut Outcome) {
+    record.visit_strings(&mut |path, s| cell(provider, s, path, outcome));
 }
 
 /// One step of the path to a cell, kept on a stack: the pointer is only made
 /// when a cell needs it, so a clean record allocates nothing here.
-#[derive(Clone)]
-enum Step<'a> {
-    Key(Cow<'a, str>),
-    Index(usize),
-}
-
-/// The streaming walk of [`check_json`]: every string reaches [`cell`] with its path.
-struct Walker<'w, 'de> {
-    provider: Provider,
-    path: Vec<Step<'de>>,
-    outcome: &'w mut Outcome,
-    id_key: Option<&'w str>,
-    id: Option<String>,
-}
-
-impl Walker<'_, '_> {
-    fn at_id(&self) -> bool {
-        matches!((self.path.as_slice(), self.id_key), ([Step::Key(k)], Some(id)) if k == id)
-    }
-
-    fn text(&mut self, s: &str) {
-        if self.at_id() {
-            self.id = Some(s.to_owned());
-        }
-        cell(self.provider, s, &self.path, self.outcome);
-    }
-
-    fn number(&mut self, n: impl fmt::Display) {
-        if self.at_id() {
-            self.id = Some(n.to_string());
-        }
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for &mut Walker<'_, 'de> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for &mut Walker<'_, 'de> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_u64<E>(self, n: u64) -> Result<(), E> {
-        self.number(n);
-        Ok(())
-    }
-
-    fn visit_i64<E>(self, n: i64) -> Result<(), E> {
-        self.number(n);
-        Ok(())
-    }
-
-    fn visit_f64<E>(self, n: f64) -> Result<(), E> {
-        if let Some(n) = serde_json::Number::from_f64(n) {
-            self.number(n);
-        }
-        Ok(())
-    }
-
-    fn visit_str<E>(self, s: &str) -> Result<(), E> {
-        self.text(s);
-        Ok(())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut i = 0;
-        loop {
-            self.path.push(Step::Index(i));
-            let more = seq.next_element_seed(&mut *self)?.is_some();
-            self.path.pop();
-            if !more {
-                return Ok(());
-            }
-            i += 1;
-        }
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            self.path.push(Step::Key(key));
-            map.next_value_seed(&mut *self)?;
-            self.path.pop();
-        }
-        Ok(())
-    }
-}
-
-/// A member name, borrowed from the text when it has no escapes.
-struct KeySeed;
-
-impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Cow<'de, str>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for KeySeed {
-    type Value = Cow<'de, str>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a member name")
-    }
-
-    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Borrowed(s))
-    }
-
-    fn visit_str<E>(self, s: &str) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Owned(s.to_owned()))
-    }
-}
+type Step<'a> = PathSegment<'a>;
 
 fn pointer(path: &[Step<'_>]) -> String {
     let mut out = String::new();
@@ -187,7 +51,7 @@ fn walk<'a>(provider: Provider, value: &'a Value, path: &mut Vec<Step<'a>>, outc
         Value::String(s) => cell(provider, s, path, outcome),
         Value::Object(map) => {
             for (key, item) in map {
-                path.push(Step::Key(Cow::Borrowed(key)));
+                path.push(Step::Key(key));
                 walk(provider, item, path, outcome);
                 path.pop();
             }
@@ -362,7 +226,7 @@ mod tests {
 
     #[test]
     fn encoding_damage_is_found() {
-        let at = |key| [Step::Key(Cow::Borrowed(key))];
+        let at = |key| [Step::Key(key)];
         assert!(encoding_damage("Jos\u{fffd} Garc\u{fffd}a", &at("first_name")).is_some());
         assert!(encoding_damage("JosÃ© GarcÃ\u{ad}a", &at("first_name")).is_some());
         assert!(encoding_damage("Jos? Garc?a", &at("fullName")).is_some());
@@ -371,6 +235,6 @@ mod tests {
         assert!(encoding_damage("José García", &at("first_name")).is_none());
         assert!(encoding_damage("Zoë Łukasz Ørsted", &at("first_name")).is_none());
         assert!(encoding_damage("https://x.io/?a", &at("url")).is_none());
-        assert_eq!(pointer(&[Step::Key(Cow::Borrowed("a/b")), Step::Index(2)]), "/a~1b/2");
+        assert_eq!(pointer(&[Step::Key("a/b"), Step::Index(2)]), "/a~1b/2");
     }
 }

@@ -61,6 +61,7 @@ mod outcome;
 mod path;
 pub mod profiles;
 mod provider;
+mod record;
 mod report;
 pub mod rules;
 
@@ -78,6 +79,7 @@ pub use outcome::{redacted, Outcome, Rejection, Valid, CARD_FIELDS};
 pub use path::{tokens as pointer_tokens, Loc};
 pub use profiles::Payload;
 pub use provider::{Provider, UnknownProvider};
+pub use record::{PathSegment, Record};
 
 pub(crate) use report::Report;
 
