@@ -330,4 +330,47 @@ describe('in headless Chromium', { skip, timeout: 300_000 }, () => {
     assert.deepEqual(mismatches, []);
     assert.deepEqual(problems, []);
   });
+
+  test('the README\'s form-library recipes (react-hook-form, TanStack Form) run in the page', async () => {
+    const esbuild = await import('esbuild');
+    const result = await esbuild.build({
+      entryPoints: [join(pkgRoot, 'test/forms/recipes.js')],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      outfile: join(pkgRoot, 'test-output/forms/recipes.bundle.js'),
+      logLevel: 'silent',
+    });
+    assert.deepEqual([...result.errors, ...result.warnings], []);
+    const { copyFileSync, mkdirSync } = await import('node:fs');
+    copyFileSync(join(pkgRoot, 'test/forms/index.html'), join(pkgRoot, 'test-output/forms/index.html'));
+    // The .wasm where init() looks for it, as the README tells esbuild users.
+    mkdirSync(join(pkgRoot, 'test-output/forms/pkg'), { recursive: true });
+    copyFileSync(join(pkgRoot, 'pkg/intake_wasm_bg.wasm'), join(pkgRoot, 'test-output/forms/pkg/intake_wasm_bg.wasm'));
+    await page.goto(`${base}/test-output/forms/`, { timeout: 20_000 });
+    await page.locator('body[data-done]').waitFor({ state: 'attached', timeout: 20_000 });
+    const results = await page.evaluate(() => window.results);
+    assert.equal(results.error, undefined, results.error);
+
+    const rhf = results.reactHookForm;
+    assert.equal(rhf.refused.submitted, null);
+    assert.equal(rhf.refused.fullName, intake.validate('atoa', { fullName: 'A', email: '' }, { today: TODAY }).errors[0].message);
+    assert.equal(rhf.failed, null);
+    assert.equal(rhf.submitted.fullName, 'Ada Lovelace');
+    assert.equal(rhf.submitted.type, 'INDIVIDUAL');
+
+    const ts = results.tanstack;
+    assert.equal(ts.refused.submitted, null);
+    assert.deepEqual(ts.refused.email, ['email.invalid']);
+    assert.deepEqual(ts.refused.country, ['country.invalid']);
+    assert.equal(ts.submitted?.email, 'ada@example.com');
+    assert.deepEqual(ts.emailErrors, []);
+    const partial = intake.fieldSchema('atoa', '/postcode', { today: TODAY, partial: true })['~standard'].validate('SW1A');
+    assert.deepEqual(ts.partial, partial.issues.map((i) => i.code));
+    assert.equal(ts.partial.length, 1);
+    assert.deepEqual(ts.complete, []);
+    assert.deepEqual(problems, []);
+  });
 });
