@@ -49,7 +49,7 @@ step "npm package: build"
 step "npm package: Node tests (incl. native/WASM parity)"
 (cd bindings/npm && npm test)
 
-step "npm package: browser tests (headless Chromium: the demo, intake/worker, and a form app built by Vite 6/7/8, webpack 5, Rollup, esbuild)"
+step "npm package: browser tests (headless Chromium: the demo, intake/worker, the form-library recipes, and a form app built by Vite 6/7/8, webpack 5, Rollup, esbuild)"
 (cd bindings/npm && npm run test:browser)
 
 step "all tests passed"
