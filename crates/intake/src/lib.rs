@@ -31,6 +31,8 @@
 //! [`profiles::atoa::Customer`]; [`rules`] checks one field value.
 #![deny(missing_docs)]
 
+#[cfg(feature = "arbitrary")]
+pub mod arbitrary;
 mod batch;
 pub mod catalog;
 mod code;
