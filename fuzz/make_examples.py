@@ -6,7 +6,7 @@ the hand-written files; a few of the reference files' accepted values where the
 hand-written ones are few). Each entry is the JSON text of the fixture's input,
 so numbers, booleans and Atoa's [code, national] pairs fit the same table.
 Run again after changing the fixtures; the output is committed."""
-import json, pathlib
+import json, pathlib, unicodedata
 
 root = pathlib.Path(__file__).resolve().parent.parent
 fields = root / "fixtures" / "fields"
@@ -46,7 +46,8 @@ def rust_str(s):
     for ch in s:
         if ch in '\\"':
             out.append("\\" + ch)
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+        elif ch != " " and unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me", "Co", "Cn"):
+            # Invisible or combining: written as an escape, so a reader sees it.
             out.append("\\u{%x}" % ord(ch))
         else:
             out.append(ch)
