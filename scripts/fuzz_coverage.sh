@@ -8,7 +8,10 @@
 #
 # Writes fuzz/coverage/<label>/: one profdata per target, the union over the
 # targets named (report.txt: per file; per target: <target>.txt; the lines no
-# target reached: unreached.txt). Needs llvm-tools-preview on nightly.
+# target reached: unreached.txt). REUSE=1 takes a target's profdata already in
+# fuzz/coverage/<label>/ (copy it there) instead of running it again: a union of
+# other targets. SOURCES=seeds measures the committed seeds alone (default:
+# "corpus seeds regressions"). Needs llvm-tools-preview on nightly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,10 +28,16 @@ filter=(--ignore-filename-regex='/(rustc|\.cargo|\.rustup)/|crates/intake/src/(b
 
 for target in "$@"; do
   dirs=()
-  for d in fuzz/corpus/$target fuzz/seeds/$target fuzz/regressions/$target; do
+  for kind in ${SOURCES:-corpus seeds regressions}; do
+    d=fuzz/$kind/$target
     [ -d "$d" ] && dirs+=("$d")
   done
   [ ${#dirs[@]} -eq 0 ] && { mkdir -p "fuzz/corpus/$target"; dirs+=("fuzz/corpus/$target"); }
+  if [[ -n ${REUSE:-} && -f $out/$target.profdata ]]; then
+    objects+=("-object=fuzz/target/$triple/coverage/$triple/release/$target")
+    profiles+=("$out/$target.profdata")
+    continue
+  fi
   (cd fuzz && nice -n 19 cargo +nightly fuzz coverage -O ${FEATURES:+--features "$FEATURES"} "$target" "${dirs[@]/#fuzz\//}" \
     >"../$out/$target.log" 2>&1)
   cp "fuzz/coverage/$target/coverage.profdata" "$out/$target.profdata"

@@ -193,6 +193,16 @@ fn authvia(u: &mut Unstructured<'_>, b: &mut Builder) -> Result<()> {
 /// (values by type and class, repeated names, items that are not objects).
 fn stax_record(u: &mut Unstructured<'_>, b: &mut Builder) -> Result<()> {
     b.catalog_fields(u, Provider::Stax, |_| true)?;
+    custom_fields(u, b)?;
+    if one_in(u, 4)? {
+        b.set("/address_country", Some(json!(if u.arbitrary()? { "USA" } else { "us" })));
+        b.set("/address_zip", Some(us_zip(u)?));
+    }
+    Ok(())
+}
+
+/// `options.custom_fields`, half the time.
+fn custom_fields(u: &mut Unstructured<'_>, b: &mut Builder) -> Result<()> {
     if !one_in(u, 2)? {
         return Ok(());
     }
@@ -295,5 +305,17 @@ fn juicyway_record(u: &mut Unstructured<'_>, b: &mut Builder) -> Result<()> {
         let class = b.class(u)?;
         b.set("/billing_address", field_value(u, &Kind::Text(juicyway::LINE), class)?);
     }
+    if one_in(u, 4)? {
+        b.set("/billing_address/country", Some(json!("US")));
+        b.set("/billing_address/zip_code", Some(us_zip(u)?));
+    }
     Ok(())
+}
+
+/// A US ZIP code as spreadsheets leave them: 5 digits, ZIP+4 with and without
+/// its dash, and each with the leading zero dropped, or not a ZIP at all.
+fn us_zip(u: &mut Unstructured<'_>) -> Result<Value> {
+    const ZIPS: &[&str] =
+        &["94105", "07030", "7030", "94105-1234", "070301234", "70301234", "9410-1234", "94105-12", "SW1A 1AA", "-"];
+    Ok(json!(*u.choose(ZIPS)?))
 }
