@@ -94,5 +94,22 @@ for pool, (files, make, keep) in POOLS.items():
         lines.append("    ],")
     lines.append("};")
     lines.append("")
+# Whole records each profile's fixtures find valid: templates a generated record
+# can start from, with a few of its own fields laid over.
+profiles = root / "fixtures" / "profiles"
+for f in sorted(profiles.glob("*.json")):
+    spec = json.loads(f.read_text())
+    if spec.get("options", {}).get("flow"):
+        continue
+    records = [
+        json.dumps(c["record"], ensure_ascii=False, separators=(",", ":"))
+        for c in spec["cases"]
+        if c.get("valid") and "record" in c and not c.get("options")
+    ][:LIMIT]
+    lines.append(f"/// The valid records of fixtures/profiles/{f.name}.")
+    lines.append(f"pub(crate) const RECORDS_{spec['provider'].upper()}: &[&str] = &[")
+    lines.extend(f"    {rust_str(t)}," for t in records)
+    lines.append("];")
+    lines.append("")
 out.write_text("\n".join(lines))
 print(f"wrote {out.relative_to(root)}")

@@ -4,7 +4,7 @@
 use ::arbitrary::{Result, Unstructured};
 use serde_json::{Map, Value};
 
-use super::value::{field_value, mutate, one_in, Class};
+use super::value::{field_value, mutate, one_in, pick, Class};
 use crate::catalog::{self, FieldInfo, Kind};
 use crate::Provider;
 
@@ -101,6 +101,24 @@ impl Builder {
         let class = self.class(u)?;
         let value = field_value(u, &Kind::Email, class)?.unwrap_or(Value::Null);
         self.map.insert(name, value);
+        Ok(())
+    }
+
+    /// Starts again from a fixture's valid record, with up to two of the
+    /// generated members laid over it: a record one or two changes away from
+    /// one a person wrote down.
+    pub fn over_template(&mut self, u: &mut Unstructured<'_>, templates: &'static [&'static str]) -> Result<()> {
+        let Value::Object(mut record) = pick(u, templates)? else { return Ok(()) };
+        for _ in 0..u.int_in_range(0u8..=2)? {
+            if self.map.is_empty() {
+                break;
+            }
+            let at = u.choose_index(self.map.len())?;
+            if let Some((key, value)) = self.map.iter().nth(at) {
+                record.insert(key.clone(), value.clone());
+            }
+        }
+        self.map = record;
         Ok(())
     }
 

@@ -25,7 +25,22 @@ pub(crate) fn record(u: &mut Unstructured<'_>, provider: Provider) -> Result<Val
         Provider::Juicyway => juicyway_record(u, &mut b)?,
     }
     b.unknown_members(u, provider)?;
+    // Last, so the choices above keep their meaning in a corpus grown before.
+    if one_in(u, 8)? {
+        b.over_template(u, templates(provider))?;
+    }
     b.finish(u)
+}
+
+/// The valid records of the provider's profile fixtures.
+fn templates(provider: Provider) -> &'static [&'static str] {
+    match provider {
+        Provider::Atoa => examples::RECORDS_ATOA,
+        Provider::Paydock => examples::RECORDS_PAYDOCK,
+        Provider::Authvia => examples::RECORDS_AUTHVIA,
+        Provider::Stax => examples::RECORDS_STAX,
+        Provider::Juicyway => examples::RECORDS_JUICYWAY,
+    }
 }
 
 /// Atoa: the phone is two fields that go together, or a whole international
