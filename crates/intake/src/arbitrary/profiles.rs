@@ -196,7 +196,8 @@ fn authvia(u: &mut Unstructured<'_>, b: &mut Builder) -> Result<()> {
         let class = b.class(u)?;
         let value = match class {
             Class::Valid => Some(small_object(u, 0)?),
-            Class::Boundary if u.arbitrary()? => Some(json!({ "blob": "x".repeat(17 * 1024) })),
+            // Past the 16 KiB limit, in strings within the record's own string limit.
+            Class::Boundary if u.arbitrary()? => Some(json!({ "blob": "x".repeat(9000), "more": "y".repeat(9000) })),
             other => field_value(u, &Kind::Object, other)?,
         };
         b.set(path, value);
@@ -212,6 +213,32 @@ fn stax_record(u: &mut Unstructured<'_>, b: &mut Builder) -> Result<()> {
     if one_in(u, 4)? {
         b.set("/address_country", Some(json!(if u.arbitrary()? { "USA" } else { "us" })));
         b.set("/address_zip", Some(us_zip(u)?));
+    }
+    // Last, so the choices above keep their meaning in a corpus grown before.
+    if one_in(u, 8)? {
+        broken_custom_fields(u, b)?;
+    }
+    Ok(())
+}
+
+/// `custom_fields` that is not an array, or an item whose name is not a valid one.
+fn broken_custom_fields(u: &mut Unstructured<'_>, b: &mut Builder) -> Result<()> {
+    let class = u.arbitrary()?;
+    let odd = field_value(u, &Kind::Text(stax::OTHER), class)?;
+    let Some(Value::Object(options)) = b.map.get_mut("options") else { return Ok(()) };
+    match options.get_mut("custom_fields") {
+        Some(Value::Array(items)) if !items.is_empty() && u.arbitrary()? => {
+            let at = u.choose_index(items.len())?;
+            if let Some(Value::Object(item)) = items.get_mut(at) {
+                match odd {
+                    Some(v) => item.insert("name".to_owned(), v),
+                    None => item.remove("name"),
+                };
+            }
+        }
+        _ => {
+            options.insert("custom_fields".to_owned(), odd.unwrap_or(json!({ "name": "seats" })));
+        }
     }
     Ok(())
 }

@@ -307,3 +307,58 @@ fn field_sample(sample: &crate::arbitrary::FieldSample, options: &Options) -> Re
         _ => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options() -> Options {
+        super::super::fuzz_options()
+    }
+
+    #[test]
+    fn an_undocumented_member_of_a_payload_is_caught() {
+        assert!(documented_only(Provider::Stax, &json!({"firstname": "Ada", "bogus": 1})).is_err());
+        assert!(documented_only(Provider::Paydock, &json!({"payment_source": {"bogus": 1}})).is_err());
+        // Free-form objects pass through whole.
+        assert!(documented_only(Provider::Stax, &json!({"options": {"anything": {"deep": 1}}})).is_ok());
+        assert!(documented_only(Provider::Authvia, &json!({"ref": "a", "metadata": {"x": 1}})).is_ok());
+    }
+
+    #[test]
+    fn a_payload_that_normalizes_again_differently_is_caught() {
+        let record = json!({"fullName": "Ada", "email": "ada@example.com"});
+        let not_normalized = json!({"fullName": "  Ada  ", "email": "ada@example.com", "type": "INDIVIDUAL"});
+        assert!(typed_again(Provider::Atoa, &record, &not_normalized, &options()).is_err());
+        let normalized = json!({"fullName": "Ada", "email": "ada@example.com", "type": "INDIVIDUAL"});
+        assert!(typed_again(Provider::Atoa, &record, &normalized, &options()).is_ok());
+    }
+
+    #[test]
+    fn a_serialized_outcome_that_disagrees_is_caught() {
+        let text = r#"{"company":"Acme"}"#;
+        let mut outcome = crate::validate_json(Provider::Stax, text.as_bytes(), &options());
+        assert!(serialized_agrees(Provider::Stax, text, &outcome, &options()).is_ok());
+        outcome.warnings.push(crate::Diagnostic {
+            path: String::new(),
+            code: Code::FieldUnknown,
+            message: "x".into(),
+            severity: Severity::Warning,
+        });
+        assert!(serialized_agrees(Provider::Stax, text, &outcome, &options()).is_err());
+    }
+
+    #[test]
+    fn repeated_batch_keys_raise_their_diagnostic_once() {
+        let a = json!({"first_name": "A", "last_name": "B", "email": "a@example.com", "phone": "+2348012345678",
+            "type": "individual", "billing_address": {"line1": "1 Road", "city": "Lagos", "state": "Lagos",
+            "zip_code": "100001", "country": "NG"}});
+        let mut b = a.clone();
+        b["email"] = json!("A@EXAMPLE.COM");
+        let outcomes = batch(Provider::Juicyway, &[a, b], &options()).unwrap();
+        assert!(outcomes[0].valid);
+        assert_eq!(outcomes[1].status, Some(409));
+        let atoa = json!({"fullName": "Ada", "email": "a@b.co"});
+        assert!(batch(Provider::Atoa, &[atoa.clone(), atoa], &options()).is_ok());
+    }
+}
