@@ -297,7 +297,10 @@ pub(crate) fn unicode_edge(u: &mut Unstructured<'_>, s: &str) -> Result<String> 
         "\u{a0}", "\u{200b}", "\u{feff}", "\u{200f}", "\u{202e}", "\u{2028}", "\u{301}", "\u{0}", "\u{7}", "\u{3000}",
         "😀", "\u{fffd}",
     ];
-    Ok(match u.int_in_range(0u8..=4)? {
+    // The dashes libphonenumber reads as punctuation, besides `-`.
+    const DASHES: &[&str] = &["\u{2010}", "\u{2013}", "\u{2015}", "\u{2212}", "\u{30fc}", "\u{ff0d}", "\u{ff0f}"];
+    Ok(match u.int_in_range(0u8..=5)? {
+        5 => s.replace(['-', ' '], u.choose(DASHES)?),
         0 => format!("{}{s}", u.choose(MARKS)?),
         1 => format!("{s}{}", u.choose(MARKS)?),
         2 => {
