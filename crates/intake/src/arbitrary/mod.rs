@@ -10,8 +10,9 @@
 //! example numbers ([`crate::rules::phone::example_number`]). Once the bytes run
 //! out every choice is the first one, so a short input gives a valid record.
 //!
-//! Card expiries meant to be valid are in 2027 to 2045: valid for a "today"
-//! between December 2026 and 2045.
+//! Card expiries meant to be valid are in 2027 to 2045, all valid for a "today"
+//! in 2026 (the fuzz targets use 2026-11-22); with a later "today" some are
+//! expired, which is still a record worth checking.
 //!
 //! # Example: fuzzing a handler on stable, without libFuzzer
 //! ```
