@@ -31,3 +31,9 @@ for f in sorted((root / "fixtures" / "fields").glob("*.json")):
         if target and isinstance(case.get("input"), str):
             put(target, case["input"].encode())
             put("field_check", case["input"].encode())
+
+# Structure-aware targets: their bytes are choices, not JSON. Seeds: no bytes
+# (every choice the first: a clean valid record), and a few fixed patterns.
+for t in ["atoa", "paydock", "authvia", "stax", "juicyway", "batch", "field"]:
+    for pattern in [b"", bytes(range(256)), bytes(range(255, -1, -1)) * 2, bytes([0x5A, 0xA5] * 64), bytes([7]) * 300]:
+        put("structured_" + t, pattern)

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-120}"; jobs="${2:-2}"; shift $(( $# > 2 ? 2 : $# )) || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || mapfile -t targets < <(sed -n 's/^name = "\(rule_.*\|profile_.*\|field_check\|readers\)"$/\1/p' fuzz/Cargo.toml)
+[[ ${#targets[@]} -gt 0 ]] || mapfile -t targets < <(sed -n 's/^name = "\(rule_.*\|profile_.*\|field_check\|readers\|structured_.*\)"$/\1/p' fuzz/Cargo.toml)
 rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 cargo +nightly fuzz build -O >/dev/null
@@ -19,8 +19,11 @@ mkdir -p fuzz/logs
 run() {
   local t="$1" log="fuzz/logs/$1.log"
   mkdir -p "fuzz/corpus/$t" "fuzz/seeds/$t"
+  # The structure-aware targets read choices, not JSON: no dictionary for them.
+  local dict=-dict=fuzz/dict/intake.dict
+  [[ $t == structured_* ]] && dict=-use_value_profile=0
   if cargo +nightly fuzz run -O "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
-      -max_total_time="$seconds" -dict=fuzz/dict/intake.dict -max_len=4096 -rss_limit_mb=2048 \
+      -max_total_time="$seconds" "$dict" -max_len=4096 -rss_limit_mb=2048 \
       -print_final_stats=1 >"$log" 2>&1; then status=ok; else status=CRASH; fi
   local execs; execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   printf '%-18s %-6s executions=%-10s corpus=%s\n' "$t" "$status" "${execs:-?}" "$(ls "fuzz/corpus/$t" | wc -l)"

@@ -3,7 +3,8 @@
 # It installs what it needs first (scripts/setup.sh: wasm target, the pinned
 # wasm-bindgen-cli, Chromium, npm packages), then runs, in order:
 #   formatting and lints, the Rust tests (core, fixtures, CLI end to end,
-#   fuzz regressions, the axum example), the crate's feature combinations, its
+#   fuzz regressions, the axum example), the crate's feature combinations (with
+#   arbitrary: the structure-aware replays and the example harness), its
 #   minimum Rust and its packaged form, the npm package build, its Node tests
 #   (incl. the native/WASM parity test over every fixture, the packed tarball
 #   from ESM, CommonJS and TypeScript) and its browser tests (incl. the bundler
@@ -42,6 +43,10 @@ cargo "+$msrv" check -p intake --locked
 
 step "the intake crate as crates.io gets it (cargo package, then its tests unpacked)"
 bash scripts/package-test.sh
+
+step "intake's arbitrary feature: clippy, the example harness fuzzing a handler (3 s)"
+cargo clippy -p intake --all-targets --all-features -- -D warnings
+cargo run -p intake --features arbitrary --release --example fuzz_handler -- 3
 
 step "npm package: build"
 (cd bindings/npm && npm run build)

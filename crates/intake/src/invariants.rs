@@ -5,6 +5,8 @@
 //! Each function returns `Err(description)` on a broken invariant; the description
 //! never contains the input.
 
+mod structured;
+
 use serde_json::Value;
 
 use crate::catalog;
@@ -12,6 +14,9 @@ use crate::field::{check_field, FieldOptions, FieldState};
 use crate::rules::country::Alpha;
 use crate::rules::{card, country, email, id, phone, postcode, scalar, text, vat};
 use crate::{pointer_tokens, validate, validate_json, Code, Fault, Options, Outcome, Parsed, Provider};
+#[cfg(feature = "arbitrary")]
+pub use structured::run_structured_target;
+pub use structured::{batch, value_record, STRUCTURED_TARGETS};
 
 /// Validates `bytes` as one record and checks every invariant of its outcome:
 /// `valid` exactly when there are no errors; a status exactly when invalid; a payload
@@ -284,7 +289,7 @@ pub const TARGETS: &[&str] = &[
 /// assert!(intake::invariants::run_target("profile_stax", br#"{"company":"Acme"}"#).is_ok());
 /// ```
 pub fn run_target(name: &str, data: &[u8]) -> Result<(), String> {
-    let options = Options::new(crate::Date::new(2026, 11, 22).unwrap_or(crate::Date::from_unix_days(0)));
+    let options = fuzz_options();
     let text = String::from_utf8_lossy(data);
     let fam = |f: Family| family(f, &text);
     match name {
@@ -310,6 +315,11 @@ pub fn run_target(name: &str, data: &[u8]) -> Result<(), String> {
             None => Err(format!("no fuzz target named {name}")),
         },
     }
+}
+
+/// The options every fuzz target validates with: "today" is 2026-11-22.
+fn fuzz_options() -> Options {
+    Options::new(crate::Date::new(2026, 11, 22).unwrap_or(crate::Date::from_unix_days(0)))
 }
 
 /// A valid phone answer: E.164 of at most 15 digits, of a known type, that

@@ -42,6 +42,8 @@ compile_error!(
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+#[cfg(feature = "arbitrary")]
+pub mod arbitrary;
 mod batch;
 pub mod catalog;
 mod code;
