@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{f, FieldInfo, Kind};
 use crate::fields::{field, present, string, undocumented, Need};
 use crate::node::{Node, Object};
-use crate::profiles::{bad_request, from_bytes, run, Body, Profile};
+use crate::profiles::{bad_request, run, Body, Profile};
 use crate::rules::text::TextRule;
 use crate::rules::{email, enumeration, phone, postcode, text, vat};
 use crate::{Code, Fault, Loc, Options, Outcome, Parsed, Payload, Report, Valid};
@@ -102,25 +102,17 @@ pub enum CustomerType {
     Business,
 }
 
-/// Checks one record against Atoa's create-customer rules.
-///
-/// # Example
-/// ```
-/// use serde_json::json;
-/// let checked = intake::profiles::atoa::check(&json!({"fullName": "Ada", "phoneNumber": "+44 7911 123456"}), &intake::Options::default());
-/// let customer = checked.normalized.as_ref().unwrap();
-/// assert_eq!(customer.phone_country_code.as_deref(), Some("44"));
-/// assert_eq!(checked.warnings[0].code, intake::Code::PhoneSplit);
-/// ```
-#[must_use]
-pub fn check(record: &serde_json::Value, options: &Options) -> Outcome<Valid<Customer>> {
-    check_node(&Node::from_value(record), options)
-}
-
-/// Checks one record given as JSON text (see [`crate::validate_json`]).
-#[must_use]
-pub fn check_json(bytes: &[u8], options: &Options) -> Outcome<Valid<Customer>> {
-    from_bytes(bytes, options, check_node)
+entry_points! {
+    /// Checks one record against Atoa's create-customer rules.
+    ///
+    /// # Example
+    /// ```
+    /// use serde_json::json;
+    /// let checked = intake::profiles::atoa::check(&json!({"fullName": "Ada", "phoneNumber": "+44 7911 123456"}), &intake::Options::default());
+    /// let customer = checked.normalized.as_ref().unwrap();
+    /// assert_eq!(customer.phone_country_code.as_deref(), Some("44"));
+    /// assert_eq!(checked.warnings[0].code, intake::Code::PhoneSplit);
+    /// ```
 }
 
 fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> {

@@ -16,7 +16,7 @@ use crate::batch::fingerprint;
 use crate::catalog::{f, FieldInfo, Kind};
 use crate::fields::{get, object, string, undocumented, wrong_type, Need};
 use crate::node::{JsonObject, Node, Object};
-use crate::profiles::{from_bytes, run, BatchRule, Body, Profile};
+use crate::profiles::{run, BatchRule, Body, Profile};
 use crate::rules::text::{self, TextRule};
 use crate::rules::{email, phone};
 use crate::{Code, Diagnostic, Fault, Loc, Options, Outcome, Parsed, Payload, Report, Severity, Valid};
@@ -81,28 +81,20 @@ pub struct Address {
     pub value: String,
 }
 
-/// Checks one record against Authvia's create-customer rules.
-///
-/// # Example
-/// ```
-/// use serde_json::json;
-/// let checked = intake::profiles::authvia::check(
-///     &json!({"ref": "cust-1", "addresses": ["Ada@Example.com", {"value": "+1 (415) 555-2671"}]}),
-///     &intake::Options::default(),
-/// );
-/// let customer = checked.normalized.as_ref().unwrap();
-/// assert_eq!(customer.addresses[0].value, "ada@example.com");
-/// assert_eq!(customer.addresses[1].value, "+14155552671");
-/// ```
-#[must_use]
-pub fn check(record: &serde_json::Value, options: &Options) -> Outcome<Valid<Customer>> {
-    check_node(&Node::from_value(record), options)
-}
-
-/// Checks one record given as JSON text (see [`crate::validate_json`]).
-#[must_use]
-pub fn check_json(bytes: &[u8], options: &Options) -> Outcome<Valid<Customer>> {
-    from_bytes(bytes, options, check_node)
+entry_points! {
+    /// Checks one record against Authvia's create-customer rules.
+    ///
+    /// # Example
+    /// ```
+    /// use serde_json::json;
+    /// let checked = intake::profiles::authvia::check(
+    ///     &json!({"ref": "cust-1", "addresses": ["Ada@Example.com", {"value": "+1 (415) 555-2671"}]}),
+    ///     &intake::Options::default(),
+    /// );
+    /// let customer = checked.normalized.as_ref().unwrap();
+    /// assert_eq!(customer.addresses[0].value, "ada@example.com");
+    /// assert_eq!(customer.addresses[1].value, "+14155552671");
+    /// ```
 }
 
 fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> {

@@ -19,7 +19,7 @@ use crate::batch::fingerprint;
 use crate::catalog::{f, FieldInfo, Kind};
 use crate::fields::{field, object, string, undocumented, Need};
 use crate::node::Node;
-use crate::profiles::{from_bytes, run, BatchRule, Body, Profile};
+use crate::profiles::{run, BatchRule, Body, Profile};
 use crate::rules::country::{self, Alpha};
 use crate::rules::text::TextRule;
 use crate::rules::{email, enumeration, phone, text};
@@ -115,31 +115,23 @@ pub struct BillingAddress {
     pub country: String,
 }
 
-/// Checks one record against Juicyway's create-customer rules.
-///
-/// # Example
-/// ```
-/// use serde_json::json;
-/// let record = json!({
-///     "first_name": "James", "last_name": "Okafor", "email": "james@example.com",
-///     "phone": "0801 234 5678", "type": "Individual",
-///     "billing_address": {"line1": "123 Test Lane", "city": "Lagos", "state": "Lagos", "zip_code": "100001", "country": "ng"}
-/// });
-/// let checked = intake::profiles::juicyway::check(&record, &intake::Options::default());
-/// let customer = checked.normalized.as_ref().unwrap();
-/// assert_eq!(customer.phone, "+2348012345678");
-/// assert_eq!(customer.kind, intake::profiles::juicyway::CustomerType::Individual);
-/// assert_eq!(checked.warnings[0].code, intake::Code::PhoneNational);
-/// ```
-#[must_use]
-pub fn check(record: &serde_json::Value, options: &Options) -> Outcome<Valid<Customer>> {
-    check_node(&Node::from_value(record), options)
-}
-
-/// Checks one record given as JSON text (see [`crate::validate_json`]).
-#[must_use]
-pub fn check_json(bytes: &[u8], options: &Options) -> Outcome<Valid<Customer>> {
-    from_bytes(bytes, options, check_node)
+entry_points! {
+    /// Checks one record against Juicyway's create-customer rules.
+    ///
+    /// # Example
+    /// ```
+    /// use serde_json::json;
+    /// let record = json!({
+    ///     "first_name": "James", "last_name": "Okafor", "email": "james@example.com",
+    ///     "phone": "0801 234 5678", "type": "Individual",
+    ///     "billing_address": {"line1": "123 Test Lane", "city": "Lagos", "state": "Lagos", "zip_code": "100001", "country": "ng"}
+    /// });
+    /// let checked = intake::profiles::juicyway::check(&record, &intake::Options::default());
+    /// let customer = checked.normalized.as_ref().unwrap();
+    /// assert_eq!(customer.phone, "+2348012345678");
+    /// assert_eq!(customer.kind, intake::profiles::juicyway::CustomerType::Individual);
+    /// assert_eq!(checked.warnings[0].code, intake::Code::PhoneNational);
+    /// ```
 }
 
 fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> {

@@ -3,6 +3,25 @@
 //! statuses, its batch rule and its payload. Each module ends in one
 //! `PROFILE` value, which `Provider::profile` (crate-private) registers.
 
+/// A profile module's two public entry points over its `check_node`: `check`
+/// (a `serde_json::Value`, documented by the doc comment given) and
+/// `check_json` (JSON text, read straight into the profile).
+macro_rules! entry_points {
+    ($(#[$doc:meta])*) => {
+        $(#[$doc])*
+        #[must_use]
+        pub fn check(record: &serde_json::Value, options: &Options) -> Outcome<Valid<Customer>> {
+            check_node(&Node::from_value(record), options)
+        }
+
+        /// Checks one record given as JSON text (see [`crate::validate_json`]).
+        #[must_use]
+        pub fn check_json(bytes: &[u8], options: &Options) -> Outcome<Valid<Customer>> {
+            crate::profiles::from_bytes(bytes, options, check_node)
+        }
+    };
+}
+
 pub mod atoa;
 pub mod authvia;
 pub mod juicyway;

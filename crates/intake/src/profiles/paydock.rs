@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{f, FieldInfo, Kind};
 use crate::fields::{field, get, object, present, undocumented, Need};
 use crate::node::{Node, Object};
-use crate::profiles::{bad_request, from_bytes, run, Body, Profile};
+use crate::profiles::{bad_request, run, Body, Profile};
 use crate::rules::card::{self, CardNumber, Cvv};
 use crate::rules::country::{self, Alpha};
 use crate::rules::text::{self, TextRule};
@@ -176,28 +176,20 @@ fn detect(record: &Node<'_>) -> Option<Flow> {
     }
 }
 
-/// Checks one record against Paydock's create-customer rules, in the detected
-/// flow or the one [`Options::flow`] forces.
-///
-/// # Example
-/// ```
-/// use serde_json::json;
-/// let record = json!({"first_name": "Ada", "payment_source": {
-///     "type": "CARD", "gateway_id": "5F0C1B2A3D4E5F60718293A4", "card_name": "Ada Lovelace",
-///     "card_number": "4111 1111 1111 1111", "expire_month": "1", "expire_year": "29", "card_ccv": "123"}});
-/// let options = intake::Options::new("2026-11-22".parse().unwrap());
-/// let source = intake::profiles::paydock::check(&record, &options).into_result().unwrap().into_inner().payment_source.unwrap();
-/// assert_eq!((source.expire_month.as_deref(), source.expire_year.as_deref()), (Some("01"), Some("2029")));
-/// ```
-#[must_use]
-pub fn check(record: &serde_json::Value, options: &Options) -> Outcome<Valid<Customer>> {
-    check_node(&Node::from_value(record), options)
-}
-
-/// Checks one record given as JSON text (see [`crate::validate_json`]).
-#[must_use]
-pub fn check_json(bytes: &[u8], options: &Options) -> Outcome<Valid<Customer>> {
-    from_bytes(bytes, options, check_node)
+entry_points! {
+    /// Checks one record against Paydock's create-customer rules, in the detected
+    /// flow or the one [`Options::flow`] forces.
+    ///
+    /// # Example
+    /// ```
+    /// use serde_json::json;
+    /// let record = json!({"first_name": "Ada", "payment_source": {
+    ///     "type": "CARD", "gateway_id": "5F0C1B2A3D4E5F60718293A4", "card_name": "Ada Lovelace",
+    ///     "card_number": "4111 1111 1111 1111", "expire_month": "1", "expire_year": "29", "card_ccv": "123"}});
+    /// let options = intake::Options::new("2026-11-22".parse().unwrap());
+    /// let source = intake::profiles::paydock::check(&record, &options).into_result().unwrap().into_inner().payment_source.unwrap();
+    /// assert_eq!((source.expire_month.as_deref(), source.expire_year.as_deref()), (Some("01"), Some("2029")));
+    /// ```
 }
 
 fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> {

@@ -23,7 +23,7 @@ use crate::batch::fingerprint;
 use crate::catalog::{f, FieldInfo, Kind};
 use crate::fields::{field, get, object, present, reject, string, undocumented, unknown, wrong_type, Need};
 use crate::node::{JsonObject, Node, Object};
-use crate::profiles::{bad_request, from_bytes, run, BatchRule, Body, Profile};
+use crate::profiles::{bad_request, run, BatchRule, Body, Profile};
 use crate::rules::country::{self, Alpha};
 use crate::rules::text::{self, TextRule};
 use crate::rules::{email, enumeration, phone, scalar};
@@ -125,28 +125,20 @@ pub struct Customer {
     pub allow_invoice_credit_card_payments: Option<bool>,
 }
 
-/// Checks one record against Stax's create-customer rules.
-///
-/// # Example
-/// ```
-/// use serde_json::json;
-/// let checked = intake::profiles::stax::check(
-///     &json!({"company": "Acme", "address_country": "us", "options": {"custom_fields": [{"name": "seats", "type": "number", "value": 42}]}}),
-///     &intake::Options::default(),
-/// );
-/// let customer = checked.normalized.as_ref().unwrap();
-/// assert_eq!(customer.address_country.as_deref(), Some("USA"));
-/// assert_eq!(customer.options.as_ref().unwrap().to_value()["custom_fields"][0]["value"], "42");
-/// ```
-#[must_use]
-pub fn check(record: &serde_json::Value, options: &Options) -> Outcome<Valid<Customer>> {
-    check_node(&Node::from_value(record), options)
-}
-
-/// Checks one record given as JSON text (see [`crate::validate_json`]).
-#[must_use]
-pub fn check_json(bytes: &[u8], options: &Options) -> Outcome<Valid<Customer>> {
-    from_bytes(bytes, options, check_node)
+entry_points! {
+    /// Checks one record against Stax's create-customer rules.
+    ///
+    /// # Example
+    /// ```
+    /// use serde_json::json;
+    /// let checked = intake::profiles::stax::check(
+    ///     &json!({"company": "Acme", "address_country": "us", "options": {"custom_fields": [{"name": "seats", "type": "number", "value": 42}]}}),
+    ///     &intake::Options::default(),
+    /// );
+    /// let customer = checked.normalized.as_ref().unwrap();
+    /// assert_eq!(customer.address_country.as_deref(), Some("USA"));
+    /// assert_eq!(customer.options.as_ref().unwrap().to_value()["custom_fields"][0]["value"], "42");
+    /// ```
 }
 
 fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> {
