@@ -63,8 +63,10 @@ pub fn parse(input: &str, rule: &TextRule) -> Result<String, Fault> {
         return Err(fault);
     }
     // One allocation, whatever is done: the text is normalized and folded on
-    // its way into the answer.
-    let nfc = is_nfc_quick(trimmed.chars()) == IsNormalized::Yes;
+    // its way into the answer. ASCII text (most names and addresses) is NFC
+    // already, and its length in characters is its length in bytes.
+    let ascii = trimmed.is_ascii();
+    let nfc = ascii || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes;
     let text = match (nfc, rule.fold) {
         (true, false) => trimmed.to_owned(),
         (true, true) => fold_spaces(trimmed.chars(), trimmed.len()),
@@ -75,7 +77,7 @@ pub fn parse(input: &str, rule: &TextRule) -> Result<String, Fault> {
         }
         (false, true) => fold_spaces(trimmed.nfc(), trimmed.len()),
     };
-    let len = text.chars().count();
+    let len = if ascii { text.len() } else { text.chars().count() };
     if len < rule.min {
         return Err(Fault::owned(Code::TextTooShort, format!("must be at least {} characters", rule.min)));
     }
@@ -90,7 +92,10 @@ fn control_fault(text: &str, multiline: bool) -> Option<Fault> {
         let allowed = multiline && matches!(c, '\n' | '\r' | '\t');
         !allowed && (c.is_control() || c == '\u{2028}' || c == '\u{2029}')
     };
-    text.chars().any(bad).then(|| {
+    // Every control character and line separator but the C0 controls and DEL is
+    // outside ASCII: a text without those bytes needs no character walk.
+    let found = if text.bytes().all(|b| b >= 0x20 && b != 0x7f && b < 0x80) { false } else { text.chars().any(bad) };
+    found.then(|| {
         Fault::new(
             Code::TextControl,
             if multiline {
