@@ -2,29 +2,17 @@
 //! `fuzz/regressions/<target>/*`) through the same checks the fuzz targets run,
 //! on stable Rust: a crash found once stays fixed.
 
-use std::fs;
 use std::path::Path;
 
 use intake::invariants::{run_target, TARGETS};
 
+mod support {
+    pub mod replay;
+}
+
 #[test]
 fn seeds_and_regressions_hold_every_invariant() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
-    let mut replayed = 0;
-    let mut failures = Vec::new();
-    for kind in ["seeds", "regressions"] {
-        for target in TARGETS {
-            let Ok(entries) = fs::read_dir(root.join(kind).join(target)) else { continue };
-            for entry in entries {
-                let path = entry.unwrap().path();
-                let data = fs::read(&path).unwrap();
-                replayed += 1;
-                if let Err(e) = run_target(target, &data) {
-                    failures.push(format!("{}: {e}", path.display()));
-                }
-            }
-        }
-    }
+    let (replayed, failures) = support::replay::committed_inputs(TARGETS, run_target);
     assert!(replayed > 100, "only {replayed} inputs replayed; are the seeds committed?");
     assert!(
         failures.is_empty(),

@@ -3,29 +3,17 @@
 //! same checks, on stable Rust, and runs each target on pseudo-random bytes
 //! for a moment: the generators must stay within what the checks hold.
 
-use std::fs;
 use std::path::Path;
 
 use intake::invariants::{run_structured_target, STRUCTURED_TARGETS};
 
+mod support {
+    pub mod replay;
+}
+
 #[test]
 fn committed_inputs_hold_every_property() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
-    let mut replayed = 0;
-    let mut failures = Vec::new();
-    for kind in ["seeds", "regressions"] {
-        for target in STRUCTURED_TARGETS {
-            let Ok(entries) = fs::read_dir(root.join(kind).join(target)) else { continue };
-            for entry in entries {
-                let path = entry.unwrap().path();
-                let data = fs::read(&path).unwrap();
-                replayed += 1;
-                if let Err(e) = run_structured_target(target, &data) {
-                    failures.push(format!("{}: {e}", path.display()));
-                }
-            }
-        }
-    }
+    let (replayed, failures) = support::replay::committed_inputs(STRUCTURED_TARGETS, run_structured_target);
     assert!(replayed >= STRUCTURED_TARGETS.len(), "only {replayed} inputs replayed; are the seeds committed?");
     assert!(failures.is_empty(), "{} of {replayed} inputs broke a property:\n{}", failures.len(), failures.join("\n"));
 }
