@@ -18,7 +18,8 @@ use crate::{pointer_tokens, validate, validate_json, Code, Fault, Options, Outco
 pub use structured::run_structured_target;
 pub use structured::{batch, value_record, STRUCTURED_TARGETS};
 
-/// Validates `bytes` as one record and checks every invariant of its outcome:
+/// Validates `bytes` as one record and checks every invariant of its outcome
+/// (and, first, that intake's own JSON reader reads it as serde_json does):
 /// `valid` exactly when there are no errors; a status exactly when invalid; a payload
 /// exactly when valid; every path a JSON Pointer into the input (or naming a missing
 /// member of an object in it); no run of 12 or more digits of the input (a card
@@ -34,6 +35,7 @@ pub use structured::{batch, value_record, STRUCTURED_TARGETS};
 /// assert!(intake::invariants::record(intake::Provider::Atoa, br#"{"fullName":"Ada","email":"a@b.co"}"#, &options).is_ok());
 /// ```
 pub fn record(provider: Provider, bytes: &[u8], options: &Options) -> Result<Outcome, String> {
+    crate::node::Node::reader_agrees(bytes)?;
     let outcome = validate_json(provider, bytes, options);
     let input: Option<Value> = serde_json::from_slice(bytes).ok();
     shape(&outcome)?;
