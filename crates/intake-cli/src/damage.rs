@@ -72,6 +72,9 @@ fn warn(outcome: &mut Outcome, path: &[Step<'_>], code: Code, message: &'static 
 }
 
 fn cell(provider: Provider, text: &str, path: &[Step<'_>], outcome: &mut Outcome) {
+    if plain(text) {
+        return;
+    }
     let s = text.trim();
     if looks_like_formula(s) {
         warn(
@@ -100,6 +103,15 @@ fn cell(provider: Provider, text: &str, path: &[Step<'_>], outcome: &mut Outcome
             "begins with a country calling code but has no leading +: write the number with + before it",
         );
     }
+}
+
+/// ASCII text without `?` whose first non-blank byte is not `=`, `@`, `+`, `-`
+/// or a digit: no check below can fire (each needs one of these), so most cells
+/// are passed after one look at their bytes.
+fn plain(text: &str) -> bool {
+    let b = text.as_bytes();
+    let first = b.iter().find(|c| !matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'));
+    !matches!(first, Some(b'=' | b'@' | b'+' | b'-' | b'0'..=b'9')) && b.iter().all(|&c| c.is_ascii() && c != b'?')
 }
 
 /// `=` or `@` first, or `+`/`-` first with text after it (a number or a phone is not a formula).
@@ -203,6 +215,39 @@ fn plus_missing(provider: Provider, s: &str, path: &[Step<'_>], outcome: &Outcom
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_cells_are_the_ones_no_check_flags() {
+        let outcome = Outcome::unreadable(Fault::new(Code::PhoneInvalid, "is not a phone"));
+        let at = [Step::Key("first_name")];
+        for s in [
+            "Ada",
+            " Ada ",
+            "",
+            " ",
+            "\u{b}=x",
+            "12 Elm St",
+            "ada@example.com",
+            "Jos? Garc?a",
+            "=1",
+            "@a",
+            "+cmd",
+            "-x",
+            "4.4E+11",
+            "447911123456",
+            "JosÃ©",
+            "Zoë",
+            "\tx?y",
+        ] {
+            let s_trim = s.trim();
+            let flagged = looks_like_formula(s_trim)
+                || is_scientific(s_trim)
+                || encoding_damage(s_trim, &at).is_some()
+                || plus_missing(Provider::Juicyway, s_trim, &[Step::Key("phone")], &outcome);
+            assert!(!(plain(s) && flagged), "{s:?}");
+        }
+        assert!(plain("Ada Lovelace") && !plain("  12B") && plain("ada@example.com"));
+    }
 
     #[test]
     fn formulas_are_told_from_numbers() {

@@ -26,8 +26,17 @@ pub(crate) fn get<'v, 'a>(map: &'v Object<'a>, key: &str) -> Option<&'v Node<'a>
 pub(crate) fn present(map: &Object<'_>, key: &str) -> bool {
     match get(map, key) {
         None => false,
-        Some(Node::String(s)) => !s.trim().is_empty(),
+        Some(Node::String(s)) => !blank(s),
         Some(_) => true,
+    }
+}
+
+/// Whether `s` is empty or only white space: `s.trim().is_empty()`, answered
+/// from the first byte when it is a visible ASCII character (nearly always).
+fn blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') => false,
+        _ => s.trim().is_empty(),
     }
 }
 
@@ -103,7 +112,7 @@ pub(crate) fn string<'v>(
             }
             None
         }
-        Some(Node::String(s)) if s.trim().is_empty() => {
+        Some(Node::String(s)) if blank(s) => {
             if need == Need::Required {
                 report.error(loc, Fault::new(Code::FieldRequired, "is required and must not be blank"));
             } else {
@@ -164,11 +173,16 @@ pub(crate) fn object<'v, 'a>(
 /// Whether `key` is documented directly under the object at `parent` (a JSON
 /// Pointer, array indices as `0`): the profile's catalog is the one list of names.
 fn documented(fields: &[FieldInfo], parent: &str, key: &str) -> bool {
-    // Lengths first: most catalog paths are ruled out without comparing a byte.
+    // Lengths, then the name's first and last bytes: nearly every catalog path is
+    // ruled out before a comparison of whole strings (a call to `memcmp`).
     let len = parent.len() + 1 + key.len();
+    let (first, last) = (key.bytes().next(), key.bytes().last());
     fields.iter().any(|f| {
-        f.path.len() == len
-            && f.path.as_bytes()[parent.len()] == b'/'
+        let path = f.path.as_bytes();
+        path.len() == len
+            && path[parent.len()] == b'/'
+            && path.get(parent.len() + 1).copied() == first
+            && path.last().copied() == last
             && f.path.ends_with(key)
             && (parent.is_empty() || f.path.starts_with(parent))
     })
@@ -268,6 +282,17 @@ impl Folded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_is_trim_is_empty() {
+        for s in ["", " ", "\u{b}", "\t\r\n\u{c}", "\u{a0}", "\u{3000}x", "x", " x", "\u{b}x", "é", "\u{a0}\u{2003}"] {
+            assert_eq!(blank(s), s.trim().is_empty(), "{s:?}");
+        }
+        for b in 0..=127u8 {
+            let s = char::from(b).to_string();
+            assert_eq!(blank(&s), s.trim().is_empty(), "{b}");
+        }
+    }
 
     #[test]
     fn suggests_close_names() {

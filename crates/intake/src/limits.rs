@@ -65,9 +65,32 @@ impl Limits {
 
     /// Reports every place `value` breaks a limit; true when none does.
     pub(crate) fn check(&self, value: &Node<'_>, report: &mut Report) -> bool {
+        // Nearly every record is within the limits: a walk that only answers
+        // whether it is comes first, and the one that places errors only after.
+        if self.within(value, 0) {
+            return true;
+        }
         let before = report.errors.len();
         self.walk(value, &Loc::ROOT, 0, report);
         report.errors.len() == before
+    }
+
+    /// Whether `walk` would report nothing.
+    fn within(&self, value: &Node<'_>, depth: usize) -> bool {
+        match value {
+            Node::String(s) => s.len() <= self.max_string,
+            Node::Array(items) => {
+                depth < self.max_depth
+                    && items.len() <= self.max_items
+                    && items.iter().all(|item| self.within(item, depth + 1))
+            }
+            Node::Object(map) => {
+                depth < self.max_depth
+                    && map.len() <= self.max_items
+                    && map.iter().all(|(key, item)| key.len() <= self.max_string && self.within(item, depth + 1))
+            }
+            Node::Null | Node::Bool(_) | Node::Number(_) => true,
+        }
     }
 
     fn walk(&self, value: &Node<'_>, loc: &Loc<'_>, depth: usize, report: &mut Report) {

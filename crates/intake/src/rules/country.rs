@@ -33,10 +33,10 @@ pub fn parse(input: &str, want: Alpha) -> Result<Parsed<&'static str>, Fault> {
     let s = input.trim();
     let found = match s.len() {
         2 if s.bytes().all(|c| c.is_ascii_alphabetic()) => {
-            CountryCode::for_alpha2_caseless(s).ok().map(|c| (c, Alpha::Two))
+            lookup(CountryCode::as_array_alpha2(), CountryCode::alpha2, s).map(|c| (c, Alpha::Two))
         }
         3 if s.bytes().all(|c| c.is_ascii_alphabetic()) => {
-            CountryCode::for_alpha3_caseless(s).ok().map(|c| (c, Alpha::Three))
+            lookup(CountryCode::as_array_alpha3(), CountryCode::alpha3, s).map(|c| (c, Alpha::Three))
         }
         _ => None,
     };
@@ -75,6 +75,14 @@ pub fn parse(input: &str, want: Alpha) -> Result<Parsed<&'static str>, Fault> {
             ),
         )
     })
+}
+
+/// The code `s` (letters, any case) in `sorted`, the crate's codes in the order
+/// of `code`: a binary search, where the crate's `for_alpha2_caseless` upper-cases
+/// into a new string and matches against every code in turn.
+fn lookup(sorted: &[CountryCode], code: fn(&CountryCode) -> &'static str, s: &str) -> Option<CountryCode> {
+    let wanted = s.bytes().map(|b| b.to_ascii_uppercase());
+    sorted.binary_search_by(|c| code(c).bytes().cmp(wanted.clone())).ok().map(|i| sorted[i])
 }
 
 /// Names people write for countries whose ISO short name is long or formal.
@@ -129,6 +137,38 @@ fn by_name(text: &str) -> Option<CountryCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The binary search finds what the crate's own lookups find, for every
+    /// two and three letter string in both cases.
+    #[test]
+    fn lookup_agrees_with_the_crate() {
+        let letters: Vec<char> = ('a'..='z').chain('A'..='Z').collect();
+        for &a in &letters {
+            for &b in &letters {
+                let two = format!("{a}{b}");
+                assert_eq!(
+                    lookup(CountryCode::as_array_alpha2(), CountryCode::alpha2, &two),
+                    CountryCode::for_alpha2_caseless(&two).ok(),
+                    "{two}"
+                );
+                for c in ['a', 'R', 'z', 'N', 'U'] {
+                    let three = format!("{two}{c}");
+                    assert_eq!(
+                        lookup(CountryCode::as_array_alpha3(), CountryCode::alpha3, &three),
+                        CountryCode::for_alpha3_caseless(&three).ok(),
+                        "{three}"
+                    );
+                }
+            }
+        }
+        for code in CountryCode::as_array() {
+            assert_eq!(lookup(CountryCode::as_array_alpha3(), CountryCode::alpha3, code.alpha3()), Some(*code));
+            assert_eq!(
+                lookup(CountryCode::as_array_alpha2(), CountryCode::alpha2, &code.alpha2().to_lowercase()),
+                Some(*code)
+            );
+        }
+    }
 
     #[test]
     fn a_country_name_gets_its_code_suggested() {
