@@ -204,7 +204,7 @@ impl<'de> Deserialize<'de> for Cvv {
 /// # Errors
 /// `card.invalid`, `card.luhn`.
 pub fn number(input: &str) -> Result<CardNumber, Fault> {
-    let s = input.trim();
+    let s = super::trim(input);
     if s.len() > 40 {
         return Err(Fault::new(Code::CardInvalid, "must be 12 to 19 digits"));
     }
@@ -262,7 +262,7 @@ pub fn luhn(digits: &str) -> bool {
 /// assert!(intake::rules::card::month("13").is_err());
 /// ```
 pub fn month(input: &str) -> Result<u8, Fault> {
-    let s = input.trim();
+    let s = super::trim(input);
     let value = (1..=2).contains(&s.len()).then(|| s.parse::<u8>().ok()).flatten();
     match value {
         Some(m @ 1..=12) if s.bytes().all(|c| c.is_ascii_digit()) => Ok(m),
@@ -282,7 +282,7 @@ pub fn month(input: &str) -> Result<u8, Fault> {
 /// assert!(intake::rules::card::year("229").is_err());
 /// ```
 pub fn year(input: &str) -> Result<u16, Fault> {
-    let s = input.trim();
+    let s = super::trim(input);
     let digits = s.bytes().all(|c| c.is_ascii_digit());
     match (s.len(), digits) {
         (2, true) => s.parse::<u16>().map(|y| 2000 + y).map_err(|_| bad_year()),
@@ -339,7 +339,7 @@ pub fn expiry(month: u8, year: u16, today: Date) -> Result<(), Fault> {
 /// assert!(cvv("1234", Some(Brand::Unknown)).is_ok());
 /// ```
 pub fn cvv(input: &str, brand: Option<Brand>) -> Result<Cvv, Fault> {
-    let s = input.trim();
+    let s = super::trim(input);
     let (min, max) = brand.unwrap_or(Brand::Unknown).cvv_lens();
     let digits = !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
     if digits && (min..=max).contains(&s.len()) {

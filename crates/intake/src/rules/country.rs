@@ -30,7 +30,7 @@ pub enum Alpha {
 /// assert!(parse("UK", Alpha::Two).is_err());
 /// ```
 pub fn parse(input: &str, want: Alpha) -> Result<Parsed<&'static str>, Fault> {
-    let s = input.trim();
+    let s = super::trim(input);
     let found = match s.len() {
         2 if s.bytes().all(|c| c.is_ascii_alphabetic()) => {
             lookup(CountryCode::as_array_alpha2(), CountryCode::alpha2, s).map(|c| (c, Alpha::Two))

@@ -87,7 +87,7 @@ const COM_TYPOS: &[&str] = &["con", "cmo", "ocm", "comm", "coom", "cpm", "vom", 
 /// assert!(intake::rules::email::parse("\"ada\"@example.com").is_err());
 /// ```
 pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
-    let s = input.trim();
+    let s = super::trim(input);
     if !s.is_ascii() {
         return Err(Fault::new(
             Code::EmailNonAscii,

@@ -14,7 +14,7 @@ use crate::{Code, Fault};
 /// assert!(parse("company", &["INDIVIDUAL", "BUSINESS"]).is_err());
 /// ```
 pub fn parse<'a>(input: &str, allowed: &[&'a str]) -> Result<&'a str, Fault> {
-    let input = input.trim();
+    let input = super::trim(input);
     allowed
         .iter()
         .copied()

@@ -15,7 +15,7 @@ use crate::{Code, Fault};
 /// );
 /// ```
 pub fn uuid(input: &str) -> Result<String, Fault> {
-    let s = input.trim();
+    let s = super::trim(input);
     let b = s.as_bytes();
     let shaped = b.len() == 36
         && b.iter().enumerate().all(|(i, &c)| match i {
@@ -40,7 +40,7 @@ pub fn uuid(input: &str) -> Result<String, Fault> {
 /// assert!(intake::rules::id::hex24("xyz").is_err());
 /// ```
 pub fn hex24(input: &str) -> Result<String, Fault> {
-    let s = input.trim();
+    let s = super::trim(input);
     if s.len() == 24 && s.bytes().all(|c| c.is_ascii_hexdigit()) {
         Ok(s.to_ascii_lowercase())
     } else {

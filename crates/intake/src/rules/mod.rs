@@ -21,3 +21,28 @@ pub mod zip;
 pub(crate) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}')
 }
+
+/// `s.trim()`, answered at once when both ends are visible ASCII characters
+/// (nearly every value): `str::trim` decodes a character at each end.
+pub(crate) fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x7f);
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn trim_is_str_trim() {
+        for s in ["", " ", "a", " a", "a ", "\u{b}a\u{c}", "\u{a0}a", "a\u{3000}", "é", "\u{7f}", "a b", "\u{85}x"] {
+            assert_eq!(super::trim(s), s.trim(), "{s:?}");
+        }
+        for b in 0..=127u8 {
+            let s = format!("{}x{}", char::from(b), char::from(b));
+            assert_eq!(super::trim(&s), s.trim(), "{b}");
+        }
+    }
+}

@@ -27,7 +27,7 @@ const TERRITORIES: &[&str] =
 #[must_use]
 pub fn uk(input: &str) -> Option<String> {
     // Bounded work, measured after trimming: padding must not change the answer.
-    let input = input.trim();
+    let input = super::trim(input);
     if input.len() > 32 {
         return None;
     }

@@ -37,7 +37,7 @@ pub fn date(input: &str) -> Result<String, Fault> {
 /// assert!(intake::rules::scalar::url("example.com").is_err());
 /// ```
 pub fn url(input: &str) -> Result<String, Fault> {
-    let s = input.trim();
+    let s = super::trim(input);
     let bad = || Fault::new(Code::UrlInvalid, "must be an absolute http or https URL");
     let (scheme, rest) = s.split_once("://").ok_or_else(bad)?;
     if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {

@@ -58,7 +58,15 @@ pub fn is_blank(input: &str) -> bool {
 /// assert_eq!(parse("e\u{301}", &TextRule::line(1)).unwrap(), "\u{e9}");
 /// ```
 pub fn parse(input: &str, rule: &TextRule) -> Result<String, Fault> {
-    let trimmed = input.trim();
+    let trimmed = super::trim(input);
+    // Printable ASCII with single spaces, the usual text, is its own answer.
+    if trimmed.bytes().all(|b| (b' '..0x7f).contains(&b)) && !(rule.fold && trimmed.contains("  ")) {
+        return if trimmed.len() < rule.min || trimmed.len() > rule.max {
+            Err(length_fault(trimmed.len(), rule))
+        } else {
+            Ok(trimmed.to_owned())
+        };
+    }
     if let Some(fault) = control_fault(trimmed, rule.multiline) {
         return Err(fault);
     }
@@ -78,13 +86,20 @@ pub fn parse(input: &str, rule: &TextRule) -> Result<String, Fault> {
         (false, true) => fold_spaces(trimmed.nfc(), trimmed.len()),
     };
     let len = if ascii { text.len() } else { text.chars().count() };
-    if len < rule.min {
-        return Err(Fault::owned(Code::TextTooShort, format!("must be at least {} characters", rule.min)));
-    }
-    if len > rule.max {
-        return Err(Fault::owned(Code::TextTooLong, format!("must be at most {} characters", rule.max)));
+    if len < rule.min || len > rule.max {
+        return Err(length_fault(len, rule));
     }
     Ok(text)
+}
+
+/// The fault of a text `len` characters long, outside `rule`'s bounds.
+#[cold]
+fn length_fault(len: usize, rule: &TextRule) -> Fault {
+    if len < rule.min {
+        Fault::owned(Code::TextTooShort, format!("must be at least {} characters", rule.min))
+    } else {
+        Fault::owned(Code::TextTooLong, format!("must be at most {} characters", rule.max))
+    }
 }
 
 fn control_fault(text: &str, multiline: bool) -> Option<Fault> {

@@ -29,7 +29,7 @@ use crate::{Code, Fault, Parsed};
 /// ```
 pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
     // Bounded work, measured after trimming: padding must not change the answer.
-    let input = input.trim();
+    let input = super::trim(input);
     if input.len() > 40 {
         return Err(invalid());
     }

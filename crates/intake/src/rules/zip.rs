@@ -20,7 +20,7 @@ use crate::{Code, Fault};
 /// ```
 #[must_use]
 pub fn check_us(input: &str) -> Option<Fault> {
-    let s = input.trim();
+    let s = super::trim(input);
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     let (five, plus4) = match s.split_once('-') {
         Some((a, b)) => (a, Some(b)),

@@ -139,7 +139,7 @@ pub fn region_code(alpha2: &str) -> Option<u16> {
 #[must_use]
 pub fn could_complete(input: &str, region: Option<&str>) -> bool {
     let _ = region;
-    let s = input.trim();
+    let s = crate::rules::trim(input);
     if s.is_empty() || s == "+" || s == "0" || s == "00" {
         return true;
     }

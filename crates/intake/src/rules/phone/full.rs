@@ -311,7 +311,7 @@ fn country_code_invalid() -> Fault {
 /// ```
 #[must_use]
 pub fn could_complete(input: &str, region: Option<&str>) -> bool {
-    let s = input.trim();
+    let s = crate::rules::trim(input);
     if s.is_empty() || s == "+" {
         return true;
     }

@@ -47,7 +47,7 @@ impl Screened {
 
 /// Keeps the digits; refuses characters a phone number is not written with.
 fn screen(input: &str) -> Result<Screened, Fault> {
-    let s = input.trim();
+    let s = crate::rules::trim(input);
     if s.is_empty() || s.len() > MAX_TEXT {
         return Err(Fault::new(Code::PhoneInvalid, "is not a phone number"));
     }
