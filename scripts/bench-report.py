@@ -208,7 +208,9 @@ def main():
     w("")
     w(f"- Run of {npm['date'][:10] if npm else '?'}: `nproc` {os.cpu_count()}, {cpu}, {mem} of memory; "
       f"load average before the run `{loads['start']}`, after `{loads['end']}`.")
-    w(f"- {run(['rustc', '--version'])}; `[profile.release]` (thin LTO, 4 codegen units) for the benches and the CLI;")
+    release = re.search(r"\[profile\.release\]\n((?:[a-z-]+ = .*\n)+)", open("Cargo.toml").read())
+    settings = ", ".join(line.strip() for line in release.group(1).splitlines()) if release else "?"
+    w(f"- {run(['rustc', '--version'])}; `[profile.release]` ({settings}) for the benches and the CLI;")
     w("  crates: " + ", ".join(f"{k} {v}" for k, v in crates.items()) + ".")
     if npm:
         v = npm["versions"]

@@ -14,8 +14,11 @@
 //! (stdout's, and the `--errors`/`--valid` files'); the main thread renders again
 //! only the rare outcome that a batch rule changed.
 //!
-//! Memory stays flat: at most [`IN_FLIGHT`] chunks exist between the reader
+//! Memory stays flat: at most `2 × jobs + 2` chunks exist between the reader
 //! and the writer (the reader takes a permit per chunk, the writer gives it back).
+//! The permit carries the written chunk's results back, and the reader drops
+//! them: freeing what the workers allocated is then off the writer, the one
+//! thread that runs in order.
 //!
 //! The threads are not scoped: when the output closes early, `run` returns
 //! at once, even if the reader is blocked reading a terminal; the process then
@@ -177,9 +180,9 @@ pub fn run(
     let (work_tx, work_rx) = sync_channel::<Chunk>(jobs);
     let work_rx = Arc::new(Mutex::new(work_rx));
     let (done_tx, done_rx) = sync_channel::<Done>(in_flight);
-    let (permit_tx, permit_rx) = sync_channel::<()>(in_flight);
+    let (permit_tx, permit_rx) = sync_channel::<Vec<Checked>>(in_flight);
     for _ in 0..in_flight {
-        let _ = permit_tx.send(());
+        let _ = permit_tx.send(Vec::new());
     }
     let reader_tx = done_tx.clone();
     if let Err(e) = spawn("intake-reader", move || read(records, &work_tx, &reader_tx, &permit_rx)) {
@@ -209,6 +212,7 @@ pub fn run(
                 Ok(outcomes) => outcomes,
                 Err(e) => return (stats, Err(Stop::Input(e))),
             };
+            let mut written = Vec::with_capacity(outcomes.len());
             for mut checked in outcomes {
                 let before = (checked.outcome.errors.len(), checked.outcome.warnings.len());
                 let number = job.unit.number(checked.n, checked.row);
@@ -220,12 +224,13 @@ pub fn run(
                 if let Err(e) = out.write(&checked) {
                     return (stats, Err(Stop::Output(e)));
                 }
+                written.push(checked);
             }
             // Flushed per chunk, so a slow input's results still appear as they come.
             if let Err(e) = out.flush() {
                 return (stats, Err(Stop::Output(e)));
             }
-            let _ = permit_tx.send(());
+            let _ = permit_tx.send(written);
             each_chunk(&stats);
         }
     }
@@ -242,14 +247,15 @@ fn read(
     records: Box<dyn Iterator<Item = io::Result<Record>> + Send>,
     work: &SyncSender<Chunk>,
     done: &SyncSender<Done>,
-    permits: &Receiver<()>,
+    permits: &Receiver<Vec<Checked>>,
 ) {
     let mut seq = 0;
     let mut first = 0;
     let mut raws = Vec::with_capacity(CHUNK);
     let send = |raws: Vec<Record>, seq: &mut u64, first: &mut u64| {
         let n = raws.len() as u64;
-        // A permit first: the writer gives it back once the chunk is written.
+        // A permit first: the writer gives it back once a chunk is written, with
+        // that chunk's results to drop here.
         let sent = permits.recv().is_ok() && work.send(Chunk { seq: *seq, first: *first, raws }).is_ok();
         *seq += 1;
         *first += n;

@@ -72,7 +72,7 @@ fn warn(outcome: &mut Outcome, path: &[Step<'_>], code: Code, message: &'static 
 }
 
 fn cell(provider: Provider, text: &str, path: &[Step<'_>], outcome: &mut Outcome) {
-    if plain(text) {
+    if plain(text, outcome) {
         return;
     }
     let s = text.trim();
@@ -105,13 +105,22 @@ fn cell(provider: Provider, text: &str, path: &[Step<'_>], outcome: &mut Outcome
     }
 }
 
-/// ASCII text without `?` whose first non-blank byte is not `=`, `@`, `+`, `-`
-/// or a digit: no check below can fire (each needs one of these), so most cells
-/// are passed after one look at their bytes.
-fn plain(text: &str) -> bool {
+/// Whether no check below can fire on `text`, told from one look at its bytes
+/// (most cells): ASCII without `?` (no encoding damage), and by its first
+/// non-blank byte: `=` or `@` may be a formula; `+` or `-` only before letters
+/// or `= | ! "`; a digit may be scientific notation (with an `E`) or a phone
+/// without its `+` (only when the record has errors).
+fn plain(text: &str, outcome: &Outcome) -> bool {
     let b = text.as_bytes();
-    let first = b.iter().find(|c| !matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'));
-    !matches!(first, Some(b'=' | b'@' | b'+' | b'-' | b'0'..=b'9')) && b.iter().all(|&c| c.is_ascii() && c != b'?')
+    if !b.iter().all(|&c| c.is_ascii() && c != b'?') {
+        return false;
+    }
+    match b.iter().find(|c| !matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')) {
+        Some(b'=' | b'@') => false,
+        Some(b'+' | b'-') => !b.iter().any(|&c| c.is_ascii_alphabetic() || matches!(c, b'=' | b'|' | b'!' | b'"')),
+        Some(b'0'..=b'9') => outcome.errors.is_empty() && !b.iter().any(|&c| c == b'E' || c == b'e'),
+        _ => true,
+    }
 }
 
 /// `=` or `@` first, or `+`/`-` first with text after it (a number or a phone is not a formula).
@@ -218,9 +227,10 @@ mod tests {
 
     #[test]
     fn plain_cells_are_the_ones_no_check_flags() {
-        let outcome = Outcome::unreadable(Fault::new(Code::PhoneInvalid, "is not a phone"));
-        let at = [Step::Key("first_name")];
-        for s in [
+        let failed = Outcome::unreadable(Fault::new(Code::PhoneInvalid, "is not a phone"));
+        let mut clean = Outcome::unreadable(Fault::new(Code::PhoneInvalid, "is not a phone"));
+        clean.errors.clear();
+        let cells = [
             "Ada",
             " Ada ",
             "",
@@ -235,18 +245,28 @@ mod tests {
             "-x",
             "4.4E+11",
             "447911123456",
+            "447911 123456",
+            "+44 7911 123456",
+            "-5",
             "JosÃ©",
             "Zoë",
             "\tx?y",
-        ] {
-            let s_trim = s.trim();
-            let flagged = looks_like_formula(s_trim)
-                || is_scientific(s_trim)
-                || encoding_damage(s_trim, &at).is_some()
-                || plus_missing(Provider::Juicyway, s_trim, &[Step::Key("phone")], &outcome);
-            assert!(!(plain(s) && flagged), "{s:?}");
+            "+1|2",
+            "-2+3",
+        ];
+        for outcome in [&failed, &clean] {
+            for s in cells {
+                let at = [Step::Key("phone")];
+                let t = s.trim();
+                let flagged = looks_like_formula(t)
+                    || is_scientific(t)
+                    || encoding_damage(t, &at).is_some()
+                    || plus_missing(Provider::Juicyway, t, &at, outcome);
+                assert!(!(plain(s, outcome) && flagged), "{s:?}");
+            }
         }
-        assert!(plain("Ada Lovelace") && !plain("  12B") && plain("ada@example.com"));
+        assert!(plain("Ada Lovelace", &clean) && plain("+44 7911 123456", &clean) && plain("100001", &clean));
+        assert!(!plain("447911123456", &failed) && !plain("+cmd", &clean));
     }
 
     #[test]

@@ -159,6 +159,9 @@ impl Layouts {
     /// Record `n`'s lines: `(errors, valid)`, empty when the file is not asked for
     /// (or, for `valid`, when the record is not valid).
     pub fn render(&self, n: u64, row: u64, id: Option<&str>, outcome: &Outcome) -> (String, String) {
+        if !self.errors && self.valid.is_none() {
+            return (String::new(), String::new());
+        }
         let number = self.unit().number(n, row).to_string();
         let errors = if self.errors { self.errors_lines(&number, id, outcome) } else { String::new() };
         let valid = match (&self.valid, outcome.normalized.as_ref().filter(|_| outcome.valid)) {

@@ -2,7 +2,7 @@
 //! what to do when an optional field's format is wrong.
 
 use crate::catalog::FieldInfo;
-use crate::node::{Node, Object};
+use crate::node::{same, Node, Object};
 use crate::rules::email::distance_within;
 use crate::{Code, Fault, Loc, Parsed, Report};
 
@@ -183,8 +183,8 @@ fn documented(fields: &[FieldInfo], parent: &str, key: &str) -> bool {
             && path[parent.len()] == b'/'
             && path.get(parent.len() + 1).copied() == first
             && path.last().copied() == last
-            && f.path.ends_with(key)
-            && (parent.is_empty() || f.path.starts_with(parent))
+            && f.path.get(parent.len() + 1..).is_some_and(|name| same(name, key))
+            && (parent.is_empty() || f.path.get(..parent.len()).is_some_and(|p| same(p, parent)))
     })
 }
 

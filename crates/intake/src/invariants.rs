@@ -37,7 +37,9 @@ pub use structured::{batch, value_record, STRUCTURED_TARGETS};
 pub fn record(provider: Provider, bytes: &[u8], options: &Options) -> Result<Outcome, String> {
     crate::node::Node::reader_agrees(bytes)?;
     let outcome = validate_json(provider, bytes, options);
-    let input: Option<Value> = serde_json::from_slice(bytes).ok();
+    // The input as intake reads it: serde_json's `Value` would read the member
+    // name `$serde_json::private::RawValue` as its raw-value marker, not a name.
+    let input: Option<Value> = crate::node::Node::from_slice(bytes).ok().map(|node| node.to_value());
     shape(&outcome)?;
     let digit_runs = input.as_ref().map(long_digit_runs).unwrap_or_default();
     for d in outcome.errors.iter().chain(&outcome.warnings) {

@@ -35,7 +35,7 @@ pub(crate) struct Object<'a> {
 impl<'a> Object<'a> {
     /// The value of member `key`, if any.
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {
-        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.members.iter().find(|(k, _)| same(k, key)).map(|(_, v)| v)
     }
 
     /// The members, in input order.
@@ -151,6 +151,24 @@ impl<'a> Node<'a> {
             Node::Object(o) => Some(o),
             _ => None,
         }
+    }
+}
+
+/// `a == b`, without a call to `memcmp` for the short names that records'
+/// members and catalogs have (up to 16 bytes): two overlapping 8-byte words,
+/// or bytes, compared inline.
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word =
+        |s: &[u8], at: usize| s.get(at..at + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()).map(u64::from_le_bytes);
+    match n {
+        0..=7 => a.iter().zip(b).all(|(x, y)| x == y),
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        _ => a == b,
     }
 }
 
@@ -423,6 +441,30 @@ impl Eq for JsonObject {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_is_string_equality() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "email",
+            "phone",
+            "line1",
+            "line2",
+            "zip_code",
+            "zip_codf",
+            "billing_address",
+            "billing_addresz",
+        ];
+        let long = ["a".repeat(17), "a".repeat(16) + "b", "b".to_owned() + &"a".repeat(16)];
+        let all: Vec<&str> = words.iter().copied().chain(long.iter().map(String::as_str)).collect();
+        for a in &all {
+            for b in &all {
+                assert_eq!(same(a, b), a == b, "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn borrows_plain_strings_and_keeps_order() {
