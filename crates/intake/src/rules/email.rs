@@ -210,14 +210,19 @@ fn typo_of(domain: &str) -> Option<String> {
         _ => 2,
     };
     let mask = letters(domain);
+    let mut have = None;
     let best = COMMON
         .iter()
-        .zip(COMMON_LETTERS)
-        .filter(|&(c, m)| {
-            // Each edit brings in or removes at most one letter: a cheap lower bound
-            // that spares the distance table for nearly every common domain.
+        .zip(COMMON_LETTERS.iter().zip(&COMMON_COUNTS))
+        .filter(|&(c, (&m, common))| {
+            // Lower bounds of the distance, cheapest first: lengths, the sets of
+            // characters, then their counts (`counts`).
             let k = allowed(c);
-            domain.len().abs_diff(c.len()) <= k && at_most(mask & !m, k) && at_most(m & !mask, k)
+            if k == 0 || domain.len().abs_diff(c.len()) > k || !at_most(mask & !m, k) || !at_most(m & !mask, k) {
+                return false;
+            }
+            let have = have.get_or_insert_with(|| counts(domain));
+            excess(have, common) <= k && excess(common, have) <= k
         })
         .filter_map(|(c, _)| distance_within(domain, c, allowed(c)).map(|d| (d, *c)))
         .filter(|&(d, c)| d > 0 && !other_country(domain, c))
@@ -259,6 +264,51 @@ const COMMON_LETTERS: [u128; COMMON.len()] = {
     let mut i = 0;
     while i < COMMON.len() {
         out[i] = letters(COMMON[i]);
+        i += 1;
+    }
+    out
+};
+
+/// How many of each character `s` has, by [`slot`]: every edit (a deletion,
+/// insertion or substitution; a transposition changes no count) takes at most one
+/// character of surplus away, so `excess(a, b)` and `excess(b, a)` are lower bounds
+/// of the distance that spare the distance table for nearly every common domain.
+const fn counts(s: &str) -> [u8; SLOTS] {
+    let b = s.as_bytes();
+    let mut out = [0u8; SLOTS];
+    let mut i = 0;
+    while i < b.len() {
+        let at = slot(b[i]);
+        out[at] = out[at].saturating_add(1);
+        i += 1;
+    }
+    out
+}
+
+/// Letters, digits, `.`, `-` (what a checked domain has), then one slot for the rest.
+const SLOTS: usize = 39;
+
+const fn slot(b: u8) -> usize {
+    match b {
+        b'a'..=b'z' => (b - b'a') as usize,
+        b'0'..=b'9' => 26 + (b - b'0') as usize,
+        b'.' => 36,
+        b'-' => 37,
+        _ => 38,
+    }
+}
+
+/// The characters of `a` that `b` lacks, counted with repetition.
+fn excess(a: &[u8; SLOTS], b: &[u8; SLOTS]) -> usize {
+    a.iter().zip(b).map(|(x, y)| usize::from(x.saturating_sub(*y))).sum()
+}
+
+/// [`counts`] of each of [`COMMON`], in order.
+const COMMON_COUNTS: [[u8; SLOTS]; COMMON.len()] = {
+    let mut out = [[0; SLOTS]; COMMON.len()];
+    let mut i = 0;
+    while i < COMMON.len() {
+        out[i] = counts(COMMON[i]);
         i += 1;
     }
     out
@@ -424,6 +474,9 @@ mod tests {
         for a in &words {
             for b in COMMON.iter().copied().chain(["", "a", "ab", "ba", "abc", "ca"]) {
                 let full = reference(a.as_bytes(), b.as_bytes());
+                // The counting bound `typo_of` filters with never exceeds the distance.
+                let (ca, cb) = (counts(a), counts(b));
+                assert!(excess(&ca, &cb).max(excess(&cb, &ca)) <= full, "{a:?} {b:?}");
                 for k in 0..=3 {
                     let expected = (full <= k).then_some(full);
                     assert_eq!(distance_within(a, b, k), expected, "{a:?} {b:?} k={k}");
