@@ -170,40 +170,58 @@ pub(crate) fn object<'v, 'a>(
     }
 }
 
-/// Whether `key` is documented directly under the object at `parent` (a JSON
-/// Pointer, array indices as `0`): the profile's catalog is the one list of names.
-fn documented(fields: &[FieldInfo], parent: &str, key: &str) -> bool {
-    // Lengths, then the name's first and last bytes: nearly every catalog path is
-    // ruled out before a comparison of whole strings (a call to `memcmp`).
-    let len = parent.len() + 1 + key.len();
-    let (first, last) = (key.bytes().next(), key.bytes().last());
-    fields.iter().any(|f| {
-        let path = f.path.as_bytes();
-        path.len() == len
-            && path[parent.len()] == b'/'
-            && path.get(parent.len() + 1).copied() == first
-            && path.last().copied() == last
-            && f.path.get(parent.len() + 1..).is_some_and(|name| same(name, key))
-            && (parent.is_empty() || f.path.get(..parent.len()).is_some_and(|p| same(p, parent)))
-    })
+/// The catalog entries documented directly under one object (`parent`, a JSON
+/// Pointer with array indices as `0`), found at compile time: each profile writes
+/// `&const { Children::of(FIELDS, "/billing_address") }`, and the catalog stays
+/// the one list of names.
+pub(crate) struct Children {
+    fields: &'static [FieldInfo],
+    /// Where a child's name starts in its path.
+    start: usize,
+    index: [u8; Children::MAX],
+    len: usize,
 }
 
-/// Warns of every member of `map` that the catalog's `fields` do not document
-/// under `parent`; each is dropped from the payload.
-pub(crate) fn undocumented(report: &mut Report, map: &Object<'_>, loc: &Loc<'_>, fields: &[FieldInfo], parent: &str) {
-    let mut known: Option<Vec<&str>> = None;
+impl Children {
+    /// More than any object of a catalog has; more fails the build.
+    const MAX: usize = 32;
+
+    pub(crate) const fn of(fields: &'static [FieldInfo], parent: &str) -> Children {
+        let parent = parent.as_bytes();
+        let mut children = Children { fields, start: parent.len() + 1, index: [0; Children::MAX], len: 0 };
+        let mut i = 0;
+        while i < fields.len() {
+            let path = fields[i].path.as_bytes();
+            let mut under = path.len() > parent.len() && path[parent.len()] == b'/';
+            let mut j = 0;
+            while under && j < path.len() {
+                under = if j < parent.len() { path[j] == parent[j] } else { j == parent.len() || path[j] != b'/' };
+                j += 1;
+            }
+            if under {
+                assert!(children.len < Children::MAX && i <= u8::MAX as usize, "too many fields for Children");
+                children.index[children.len] = i as u8;
+                children.len += 1;
+            }
+            i += 1;
+        }
+        children
+    }
+
+    /// The children's names, in catalog order.
+    fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let fields = self.fields;
+        self.index[..self.len].iter().filter_map(move |&i| fields.get(usize::from(i))?.path.get(self.start..))
+    }
+}
+
+/// Warns of every member of `map` that `children` do not name; each is dropped
+/// from the payload.
+pub(crate) fn undocumented(report: &mut Report, map: &Object<'_>, loc: &Loc<'_>, children: &Children) {
     for key in map.keys() {
-        if !documented(fields, parent, key) {
-            let known = known.get_or_insert_with(|| {
-                fields
-                    .iter()
-                    .filter(|f| f.path.len() > parent.len() && f.path.as_bytes()[parent.len()] == b'/')
-                    .filter(|f| parent.is_empty() || f.path.starts_with(parent))
-                    .map(|f| &f.path[parent.len() + 1..])
-                    .filter(|k| !k.contains('/'))
-                    .collect()
-            });
-            warn_unknown(report, loc, key, known);
+        if !children.names().any(|name| same(name, key)) {
+            let known: Vec<&str> = children.names().collect();
+            warn_unknown(report, loc, key, &known);
         }
     }
 }
@@ -292,6 +310,17 @@ mod tests {
             let s = char::from(b).to_string();
             assert_eq!(blank(&s), s.trim().is_empty(), "{b}");
         }
+    }
+
+    #[test]
+    fn children_are_the_direct_members_of_their_object() {
+        let fields = crate::profiles::juicyway::FIELDS;
+        let top: Vec<&str> = Children::of(fields, "").names().collect();
+        assert_eq!(top, ["first_name", "last_name", "email", "phone", "type", "billing_address"]);
+        let address: Vec<&str> = Children::of(fields, "/billing_address").names().collect();
+        assert_eq!(address, ["line1", "line2", "city", "state", "zip_code", "country"]);
+        assert_eq!(Children::of(fields, "/billing").names().count(), 0);
+        assert_eq!(Children::of(fields, "/email").names().count(), 0);
     }
 
     #[test]

@@ -17,7 +17,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{f, FieldInfo, Kind};
-use crate::fields::{field, present, string, undocumented, Need};
+use crate::fields::{field, present, string, undocumented, Children, Need};
 use crate::node::{Node, Object};
 use crate::profiles::{bad_request, run, Body, Profile};
 use crate::rules::text::TextRule;
@@ -146,7 +146,7 @@ fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> 
                 Fault::new(Code::VatIndividual, "a VAT number is for business customers, but the type is INDIVIDUAL"),
             );
         }
-        undocumented(report, map, &root, FIELDS, "");
+        undocumented(report, map, &root, &const { Children::of(FIELDS, "") });
         let (phone_country_code, phone_number) = phone.unzip();
         Body {
             customer: full_name.map(|full_name| Customer {

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::batch::fingerprint;
 use crate::catalog::{f, FieldInfo, Kind};
-use crate::fields::{get, object, string, undocumented, wrong_type, Need};
+use crate::fields::{get, object, string, undocumented, wrong_type, Children, Need};
 use crate::node::{JsonObject, Node, Object};
 use crate::profiles::{run, BatchRule, Body, Profile};
 use crate::rules::text::{self, TextRule};
@@ -106,7 +106,7 @@ fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> 
         let addresses = addresses(map, report);
         let metadata = free_form(map, "metadata", report);
         let appdata = free_form(map, "appdata", report);
-        undocumented(report, map, &root, FIELDS, "");
+        undocumented(report, map, &root, &const { Children::of(FIELDS, "") });
         let batch_key = reference.as_deref().map(|r| fingerprint(r, false));
         let customer = match (reference, addresses) {
             (Some(reference), Some(addresses)) => Some(Customer { reference, addresses, metadata, appdata }),
@@ -140,7 +140,7 @@ fn addresses(map: &Object<'_>, report: &mut Report) -> Option<Vec<Address>> {
         let (text, value_loc) = match item {
             Node::String(s) => (s.as_ref(), item_loc),
             Node::Object(obj) => {
-                undocumented(report, obj, &item_loc, FIELDS, "/addresses/0");
+                undocumented(report, obj, &item_loc, &const { Children::of(FIELDS, "/addresses/0") });
                 let value_loc = item_loc.key("value");
                 match string(report, obj, "value", &value_loc, Need::Required) {
                     Some(s) => (s, value_loc),

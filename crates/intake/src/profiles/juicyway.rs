@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::batch::fingerprint;
 use crate::catalog::{f, FieldInfo, Kind};
-use crate::fields::{field, object, string, undocumented, Need};
+use crate::fields::{field, object, string, undocumented, Children, Need};
 use crate::node::Node;
 use crate::profiles::{run, BatchRule, Body, Profile};
 use crate::rules::country::{self, Alpha};
@@ -182,7 +182,7 @@ fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> 
                     report.warn(&address_loc.key("zip_code"), advice);
                 }
             }
-            undocumented(report, a, &address_loc, FIELDS, "/billing_address");
+            undocumented(report, a, &address_loc, &const { Children::of(FIELDS, "/billing_address") });
             if let (Some(line1), Some(city), Some(state), Some(zip_code), Some(country)) =
                 (line1, city, state, zip_code, country)
             {
@@ -211,7 +211,7 @@ fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> 
                 );
             }
         }
-        undocumented(report, map, &root, FIELDS, "");
+        undocumented(report, map, &root, &const { Children::of(FIELDS, "") });
 
         let batch_key = email.as_deref().map(|e| fingerprint(e, true));
         let customer = match (first_name, last_name, email, phone, kind, billing) {

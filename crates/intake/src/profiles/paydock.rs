@@ -22,7 +22,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{f, FieldInfo, Kind};
-use crate::fields::{field, get, object, present, undocumented, Need};
+use crate::fields::{field, get, object, present, undocumented, Children, Need};
 use crate::node::{Node, Object};
 use crate::profiles::{bad_request, run, Body, Profile};
 use crate::rules::card::{self, CardNumber, Cvv};
@@ -204,7 +204,7 @@ fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> 
                     "no flow found: give a token, a payment_source.vault_token, or card fields in payment_source",
                 ),
             );
-            undocumented(report, map, &root, FIELDS, "");
+            undocumented(report, map, &root, &const { Children::of(FIELDS, "") });
             return Body { customer: None, batch_key: None };
         };
         let text_field = |key: &'static str, rule: TextRule, report: &mut Report| {
@@ -243,7 +243,7 @@ fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> 
                 c.payment_source = Some(payment_source(source, flow, &source_loc, options, report));
             }
         }
-        undocumented(report, map, &root, FIELDS, "");
+        undocumented(report, map, &root, &const { Children::of(FIELDS, "") });
         Body { customer: Some(c), batch_key: None }
     })
 }
@@ -309,7 +309,7 @@ fn payment_source(
     });
     s.address_city = text_field("address_city", report);
     s.address_postcode = text_field("address_postcode", report);
-    undocumented(report, map, loc, FIELDS, "/payment_source");
+    undocumented(report, map, loc, &const { Children::of(FIELDS, "/payment_source") });
     s
 }
 
@@ -348,7 +348,7 @@ fn padded(n: u16, width: usize) -> String {
         digits[i] = b'0' + (rest % 10) as u8;
         rest /= 10;
     }
-    digits[i.min(digits.len().saturating_sub(width))..].iter().copied().map(char::from).collect()
+    std::str::from_utf8(&digits[i.min(digits.len().saturating_sub(width))..]).map_or_else(|_| String::new(), str::to_owned)
 }
 
 #[cold]

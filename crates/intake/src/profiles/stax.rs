@@ -21,7 +21,7 @@ use std::borrow::Cow;
 
 use crate::batch::fingerprint;
 use crate::catalog::{f, FieldInfo, Kind};
-use crate::fields::{field, get, object, present, reject, string, undocumented, unknown, wrong_type, Need};
+use crate::fields::{field, get, object, present, reject, string, undocumented, unknown, wrong_type, Children, Need};
 use crate::node::{JsonObject, Node, Object};
 use crate::profiles::{bad_request, run, BatchRule, Body, Profile};
 use crate::rules::country::{self, Alpha};
@@ -196,7 +196,7 @@ fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> 
                 None
             }
         };
-        undocumented(report, map, &root, FIELDS, "");
+        undocumented(report, map, &root, &const { Children::of(FIELDS, "") });
         let batch_key = c.email.as_deref().map(|e| fingerprint(e, true));
         Body { customer: Some(c), batch_key }
     })
