@@ -209,24 +209,25 @@ fn typo_of(domain: &str) -> Option<String> {
         8..=9 => 1,
         _ => 2,
     };
+    // Lower bounds of the distance, cheapest first: lengths, the sets of
+    // characters, then their counts; the distance table only after all three.
     let mask = letters(domain);
     let mut have = None;
-    let best = COMMON
-        .iter()
-        .zip(COMMON_LETTERS.iter().zip(&COMMON_COUNTS))
-        .filter(|&(c, (&m, common))| {
-            // Lower bounds of the distance, cheapest first: lengths, the sets of
-            // characters, then their counts (`counts`).
-            let k = allowed(c);
-            if k == 0 || domain.len().abs_diff(c.len()) > k || !at_most(mask & !m, k) || !at_most(m & !mask, k) {
-                return false;
-            }
-            let have = have.get_or_insert_with(|| counts(domain));
-            excess(have, common) <= k && excess(common, have) <= k
-        })
-        .filter_map(|(c, _)| distance_within(domain, c, allowed(c)).map(|d| (d, *c)))
-        .filter(|&(d, c)| d > 0 && !other_country(domain, c))
-        .min_by_key(|&(d, _)| d);
+    let mut best: Option<(usize, &str)> = None;
+    for ((c, &m), common) in COMMON.iter().zip(&COMMON_LETTERS).zip(&COMMON_COUNTS) {
+        let k = allowed(c);
+        if k == 0 || domain.len().abs_diff(c.len()) > k || !at_most(mask & !m, k) || !at_most(m & !mask, k) {
+            continue;
+        }
+        let have = have.get_or_insert_with(|| counts(domain));
+        if excess(have, common) > k || excess(common, have) > k {
+            continue;
+        }
+        match distance_within(domain, c, k) {
+            Some(d) if d > 0 && !other_country(domain, c) && best.is_none_or(|(b, _)| d < b) => best = Some((d, c)),
+            _ => {}
+        }
+    }
     if let Some((_, c)) = best {
         return Some(c.to_owned());
     }
