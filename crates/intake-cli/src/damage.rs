@@ -112,7 +112,8 @@ fn cell(provider: Provider, text: &str, path: &[Step<'_>], outcome: &mut Outcome
 /// without its `+` (only when the record has errors).
 fn plain(text: &str, outcome: &Outcome) -> bool {
     let b = text.as_bytes();
-    if !b.iter().all(|&c| c.is_ascii() && c != b'?') {
+    // One branch-free pass (it vectorizes): a byte above 127 or a `?` sets a bit.
+    if b.iter().fold(0u8, |seen, &c| seen | (c & 0x80) | u8::from(c == b'?')) != 0 {
         return false;
     }
     match b.iter().find(|c| !matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')) {

@@ -348,7 +348,8 @@ fn padded(n: u16, width: usize) -> String {
         digits[i] = b'0' + (rest % 10) as u8;
         rest /= 10;
     }
-    std::str::from_utf8(&digits[i.min(digits.len().saturating_sub(width))..]).map_or_else(|_| String::new(), str::to_owned)
+    std::str::from_utf8(&digits[i.min(digits.len().saturating_sub(width))..])
+        .map_or_else(|_| String::new(), str::to_owned)
 }
 
 #[cold]
