@@ -173,19 +173,45 @@ function malformedOutcome(problem) {
 
 // The options this layer takes for itself, apart from those the core reads.
 function splitOptions(options, what) {
-  if (options === undefined || options === null) return { core: {}, messages: undefined };
+  if (options === undefined || options === null) return { core: NO_OPTIONS, messages: undefined };
   if (typeof options !== 'object') throw new IntakeError(`${what}: options must be an object`, 'options.invalid');
+  // Plain options without messages are the core's as they are (JSON text drops an undefined
+  // member); others are copied, which also leaves a prototype's members behind.
+  const proto = Object.getPrototypeOf(options);
+  if (options.messages === undefined && (proto === Object.prototype || proto === null)) {
+    return { core: options, messages: undefined };
+  }
   const { messages, ...core } = options;
   return { core, messages: messages === undefined ? undefined : checkedMessages(messages) };
 }
 
-// JSON text of the core's options, `today` filled in.
+const NO_OPTIONS = Object.freeze({});
+const DAY_MS = 86_400_000;
+let defaultOptions = { day: NaN, json: '' };
+
+// JSON text of the core's options, `today` filled in. Every record of a form or a batch
+// sends the same options, so the two usual shapes skip the general serializer: none
+// (today's date, kept until the UTC day changes) and `{ today: 'YYYY-MM-DD' }` alone.
 function coreOptions(core) {
+  if (core === NO_OPTIONS) {
+    const day = Math.floor(Date.now() / DAY_MS);
+    if (day !== defaultOptions.day) defaultOptions = { day, json: JSON.stringify({ today: todayUtc() }) };
+    return defaultOptions.json;
+  }
+  if (typeof core.today === 'string' && onlyToday(core)) return `{"today":${JSON.stringify(core.today)}}`;
   const r = serialize({ ...core, today: core.today ?? todayUtc() });
   if (r.problem) {
     throw new IntakeError(`options: ${r.problem.pointer || 'the options'} ${unserializableMessage(r.problem)}`, 'options.invalid');
   }
   return r.text;
+}
+
+// Whether `today` is the one member of these (plain) options that JSON text would keep.
+function onlyToday(core) {
+  for (const key in core) {
+    if (key !== 'today' && core[key] !== undefined) return false;
+  }
+  return true;
 }
 
 /** Validates one record: `{ valid, status?, errors, warnings, normalized? }`. */

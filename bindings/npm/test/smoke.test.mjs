@@ -68,6 +68,39 @@ test('validate: options pass through (flow), and today defaults to the UTC date'
   assert.equal(validate('paydock', { ...card, payment_source: { ...card.payment_source, expire_year: y } }).valid, true);
 });
 
+test('options of every shape give the outcome their JSON text gives (the fast paths included)', async () => {
+  await init();
+  // A card that expires in November 2026: valid on the 22nd of that month, expired a year on.
+  const card = {
+    payment_source: {
+      type: 'card', gateway_id: '5f0c1b2a3d4e5f60718293a4', card_name: 'Ada', card_number: '4111 1111 1111 1111',
+      expire_month: '11', expire_year: '2026',
+    },
+  };
+  const viaText = (json) => JSON.parse(raw.validate('paydock', JSON.stringify(card), json));
+  const inTime = viaText('{"today":"2026-11-22"}');
+  const late = viaText('{"today":"2027-11-22"}');
+  assert.equal(inTime.valid, true);
+  assert.equal(late.valid, false);
+  class Dated { constructor() { this.flow = undefined; } get today() { return '2027-11-22'; } }
+  for (const [options, want] of [
+    [{ today }, inTime],
+    [{ today, flow: undefined, messages: undefined }, inTime],
+    [{ today: '2027-11-22' }, late],
+    [Object.assign(Object.create(null), { today }), inTime],
+    [{ today, limits: { maxDepth: 16 } }, inTime],
+    // A prototype's members are not options: the copy leaves `today` behind, and the date is the clock's.
+    [new Dated(), validate('paydock', card)],
+  ]) {
+    assert.deepEqual(validate('paydock', card, options), want, JSON.stringify(options));
+  }
+  // The same options object again after a change is read again.
+  const o = { today };
+  assert.equal(validate('paydock', card, o).valid, true);
+  o.today = '2027-11-22';
+  assert.equal(validate('paydock', card, o).valid, false);
+});
+
 test('validateJson: text that is not JSON is an invalid record, not an exception', async () => {
   await init();
   const outcome = validateJson('stax', '{"firstname": ', { today });

@@ -5,6 +5,8 @@
 //! input. A record that is not JSON is an invalid record (status 400), not an
 //! [`ApiError`]; an `ApiError` is a caller's mistake (an unknown provider, bad options).
 
+use std::cell::RefCell;
+
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -66,8 +68,23 @@ fn today(raw: &RawOptions) -> Result<Date, ApiError> {
 /// # Errors
 /// `options.invalid`.
 pub fn options(text: &str) -> Result<Options, ApiError> {
+    // A caller (the npm package above all) sends the same options with every
+    // record: the last text read is kept with its options, and matched before
+    // it is parsed again. Only options that name their day: without one, the
+    // day is the clock's, which moves.
+    thread_local! {
+        static LAST: RefCell<Option<(String, Options)>> = const { RefCell::new(None) };
+    }
+    let hit = LAST.with(|last| last.borrow().as_ref().filter(|(t, _)| t == text).map(|(_, o)| o.clone()));
+    if let Some(options) = hit {
+        return Ok(options);
+    }
     let raw = raw_options(text)?;
-    Ok(Options { today: today(&raw)?, flow: raw.flow, limits: raw.limits })
+    let options = Options { today: today(&raw)?, flow: raw.flow, limits: raw.limits };
+    if raw.today.is_some() {
+        LAST.with(|last| *last.borrow_mut() = Some((text.to_owned(), options.clone())));
+    }
+    Ok(options)
 }
 
 fn provider(id: &str) -> Result<Provider, ApiError> {
@@ -413,5 +430,21 @@ fn phone_json(p: &phone::Phone) -> Answer {
         "national": p.national(),
         "region": p.region().as_ref().map(phone::Region::as_str),
         "type": p.number_type().as_str(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_are_read_again_when_their_text_changes() {
+        let a = options(r#"{"today":"2026-11-22"}"#).unwrap();
+        let b = options(r#"{"today":"2027-01-05","flow":2}"#).unwrap();
+        assert_eq!((a.today, a.flow), (Date::new(2026, 11, 22).unwrap(), None));
+        assert_eq!((b.today, b.flow), (Date::new(2027, 1, 5).unwrap(), Flow::from_number(2)));
+        // The kept text answers again, and a bad text is still an error after a good one.
+        assert_eq!(options(r#"{"today":"2027-01-05","flow":2}"#).unwrap().today, b.today);
+        assert_eq!(options(r#"{"today":"2027-01-05","flow":9}"#).unwrap_err().code, "options.invalid");
     }
 }
