@@ -2,7 +2,7 @@
 //! what to do when an optional field's format is wrong.
 
 use crate::catalog::FieldInfo;
-use crate::node::{same, Node, Object};
+use crate::node::{same_bytes, Node, Object};
 use crate::rules::email::distance_within;
 use crate::{Code, Fault, Loc, Parsed, Report};
 
@@ -175,10 +175,7 @@ pub(crate) fn object<'v, 'a>(
 /// `&const { Children::of(FIELDS, "/billing_address") }`, and the catalog stays
 /// the one list of names.
 pub(crate) struct Children {
-    fields: &'static [FieldInfo],
-    /// Where a child's name starts in its path.
-    start: usize,
-    index: [u8; Children::MAX],
+    names: [&'static [u8]; Children::MAX],
     len: usize,
 }
 
@@ -188,7 +185,7 @@ impl Children {
 
     pub(crate) const fn of(fields: &'static [FieldInfo], parent: &str) -> Children {
         let parent = parent.as_bytes();
-        let mut children = Children { fields, start: parent.len() + 1, index: [0; Children::MAX], len: 0 };
+        let mut children = Children { names: [b""; Children::MAX], len: 0 };
         let mut i = 0;
         while i < fields.len() {
             let path = fields[i].path.as_bytes();
@@ -199,8 +196,8 @@ impl Children {
                 j += 1;
             }
             if under {
-                assert!(children.len < Children::MAX && i <= u8::MAX as usize, "too many fields for Children");
-                children.index[children.len] = i as u8;
+                assert!(children.len < Children::MAX, "too many fields for Children");
+                children.names[children.len] = path.split_at(parent.len() + 1).1;
                 children.len += 1;
             }
             i += 1;
@@ -208,10 +205,14 @@ impl Children {
         children
     }
 
-    /// The children's names, in catalog order.
-    fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        let fields = self.fields;
-        self.index[..self.len].iter().filter_map(move |&i| fields.get(usize::from(i))?.path.get(self.start..))
+    /// Whether `key` is one of the names.
+    fn has(&self, key: &str) -> bool {
+        self.names[..self.len].iter().any(|name| same_bytes(name, key.as_bytes()))
+    }
+
+    /// The names, in catalog order.
+    fn names(&self) -> Vec<&'static str> {
+        self.names[..self.len].iter().filter_map(|name| std::str::from_utf8(name).ok()).collect()
     }
 }
 
@@ -219,9 +220,8 @@ impl Children {
 /// from the payload.
 pub(crate) fn undocumented(report: &mut Report, map: &Object<'_>, loc: &Loc<'_>, children: &Children) {
     for key in map.keys() {
-        if !children.names().any(|name| same(name, key)) {
-            let known: Vec<&str> = children.names().collect();
-            warn_unknown(report, loc, key, &known);
+        if !children.has(key) {
+            warn_unknown(report, loc, key, &children.names());
         }
     }
 }
@@ -315,12 +315,14 @@ mod tests {
     #[test]
     fn children_are_the_direct_members_of_their_object() {
         let fields = crate::profiles::juicyway::FIELDS;
-        let top: Vec<&str> = Children::of(fields, "").names().collect();
+        let top = Children::of(fields, "").names();
         assert_eq!(top, ["first_name", "last_name", "email", "phone", "type", "billing_address"]);
-        let address: Vec<&str> = Children::of(fields, "/billing_address").names().collect();
+        let address = Children::of(fields, "/billing_address").names();
         assert_eq!(address, ["line1", "line2", "city", "state", "zip_code", "country"]);
-        assert_eq!(Children::of(fields, "/billing").names().count(), 0);
-        assert_eq!(Children::of(fields, "/email").names().count(), 0);
+        assert!(Children::of(fields, "/billing").names().is_empty());
+        assert!(Children::of(fields, "/email").names().is_empty());
+        assert!(Children::of(fields, "/billing_address").has("zip_code"));
+        assert!(!Children::of(fields, "/billing_address").has("email"));
     }
 
     #[test]

@@ -158,7 +158,11 @@ impl<'a> Node<'a> {
 /// members and catalogs have (up to 16 bytes): two overlapping 8-byte words,
 /// or bytes, compared inline.
 pub(crate) fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+    same_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// [`same`] on bytes.
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
         return false;
