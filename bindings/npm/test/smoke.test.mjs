@@ -51,14 +51,17 @@ test('validate: an invalid record gives every error, coded, with the status', as
   }
 });
 
+// A Paydock card record (flow 1) that expires at the end of `month`/`year`.
+const cardExpiring = (month, year) => ({
+  payment_source: {
+    type: 'card', gateway_id: '5f0c1b2a3d4e5f60718293a4', card_name: 'Ada', card_number: '4111 1111 1111 1111',
+    expire_month: month, expire_year: year,
+  },
+});
+
 test('validate: options pass through (flow), and today defaults to the UTC date', async () => {
   await init();
-  const card = {
-    payment_source: {
-      type: 'card', gateway_id: '5f0c1b2a3d4e5f60718293a4', card_name: 'Ada', card_number: '4111 1111 1111 1111',
-      expire_month: '1', expire_year: '2020',
-    },
-  };
+  const card = cardExpiring('1', '2020');
   const expired = validate('paydock', card, { today, flow: 1 });
   assert.equal(expired.valid, false);
   assert.ok(expired.errors.some((e) => e.code === 'card.expired'));
@@ -70,13 +73,8 @@ test('validate: options pass through (flow), and today defaults to the UTC date'
 
 test('options of every shape give the outcome their JSON text gives (the fast paths included)', async () => {
   await init();
-  // A card that expires in November 2026: valid on the 22nd of that month, expired a year on.
-  const card = {
-    payment_source: {
-      type: 'card', gateway_id: '5f0c1b2a3d4e5f60718293a4', card_name: 'Ada', card_number: '4111 1111 1111 1111',
-      expire_month: '11', expire_year: '2026',
-    },
-  };
+  // Valid on the 22nd of November 2026, expired a year on.
+  const card = cardExpiring('11', '2026');
   const viaText = (json) => JSON.parse(raw.validate('paydock', JSON.stringify(card), json));
   const inTime = viaText('{"today":"2026-11-22"}');
   const late = viaText('{"today":"2027-11-22"}');

@@ -142,13 +142,8 @@ impl<'a> Reader<'a> {
     }
 
     fn object(&mut self) -> Option<Node<'a>> {
-        self.enter()?;
-        self.pos += 1;
         let first = self.members.len();
-        self.skip_space();
-        if self.peek()? == b'}' {
-            self.pos += 1;
-        } else {
+        if self.open(b'}')? {
             loop {
                 if self.peek()? != b'"' {
                     return None;
@@ -163,17 +158,8 @@ impl<'a> Reader<'a> {
                 // Most values are strings: read in place, not through `value`.
                 let value = if self.peek()? == b'"' { Node::String(self.string()?) } else { self.value()? };
                 self.members.push((key, value));
-                self.skip_space();
-                match self.peek()? {
-                    b',' => {
-                        self.pos += 1;
-                        self.skip_space();
-                    }
-                    b'}' => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return None,
+                if !self.after_item(b'}')? {
+                    break;
                 }
             }
         }
@@ -186,31 +172,42 @@ impl<'a> Reader<'a> {
     }
 
     fn array(&mut self) -> Option<Node<'a>> {
-        self.enter()?;
-        self.pos += 1;
         let mut items = Vec::new();
-        self.skip_space();
-        if self.peek()? == b']' {
-            self.pos += 1;
-        } else {
+        if self.open(b']')? {
             loop {
                 items.push(self.value()?);
-                self.skip_space();
-                match self.peek()? {
-                    b',' => {
-                        self.pos += 1;
-                        self.skip_space();
-                    }
-                    b']' => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return None,
+                if !self.after_item(b']')? {
+                    break;
                 }
             }
         }
         self.depth -= 1;
         Some(Node::Array(items))
+    }
+
+    /// At `{` or `[`: enters it, and answers whether it has items before `close`.
+    fn open(&mut self, close: u8) -> Option<bool> {
+        self.enter()?;
+        self.pos += 1;
+        self.skip_space();
+        if self.peek()? == close {
+            self.pos += 1;
+            return Some(false);
+        }
+        Some(true)
+    }
+
+    /// After an item: `true` at `,` (another item follows), `false` at `close`.
+    fn after_item(&mut self, close: u8) -> Option<bool> {
+        self.skip_space();
+        let more = match self.peek()? {
+            b',' => true,
+            c if c == close => false,
+            _ => return None,
+        };
+        self.pos += 1;
+        self.skip_space();
+        Some(more)
     }
 
     fn enter(&mut self) -> Option<()> {
