@@ -4,6 +4,7 @@
 use crate::catalog::FieldInfo;
 use crate::node::{same_bytes, Node, Object};
 use crate::rules::email::distance_within;
+use crate::rules::text::is_blank;
 use crate::{Code, Fault, Loc, Parsed, Report};
 
 /// What a profile does with a field whose value breaks its rule.
@@ -26,17 +27,8 @@ pub(crate) fn get<'v, 'a>(map: &'v Object<'a>, key: &str) -> Option<&'v Node<'a>
 pub(crate) fn present(map: &Object<'_>, key: &str) -> bool {
     match get(map, key) {
         None => false,
-        Some(Node::String(s)) => !blank(s),
+        Some(Node::String(s)) => !is_blank(s),
         Some(_) => true,
-    }
-}
-
-/// Whether `s` is empty or only white space: `s.trim().is_empty()`, answered
-/// from the first byte when it is a visible ASCII character (nearly always).
-fn blank(s: &str) -> bool {
-    match s.as_bytes().first() {
-        Some(b) if b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') => false,
-        _ => s.trim().is_empty(),
     }
 }
 
@@ -112,7 +104,7 @@ pub(crate) fn string<'v>(
             }
             None
         }
-        Some(Node::String(s)) if blank(s) => {
+        Some(Node::String(s)) if is_blank(s) => {
             if need == Need::Required {
                 report.error(loc, Fault::new(Code::FieldRequired, "is required and must not be blank"));
             } else {
@@ -300,17 +292,6 @@ impl Folded {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn blank_is_trim_is_empty() {
-        for s in ["", " ", "\u{b}", "\t\r\n\u{c}", "\u{a0}", "\u{3000}x", "x", " x", "\u{b}x", "é", "\u{a0}\u{2003}"] {
-            assert_eq!(blank(s), s.trim().is_empty(), "{s:?}");
-        }
-        for b in 0..=127u8 {
-            let s = char::from(b).to_string();
-            assert_eq!(blank(&s), s.trim().is_empty(), "{b}");
-        }
-    }
 
     #[test]
     fn children_are_the_direct_members_of_their_object() {

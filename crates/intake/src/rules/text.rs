@@ -41,7 +41,7 @@ impl TextRule {
 /// Whether a text is empty once trimmed: a required one is then missing.
 #[must_use]
 pub fn is_blank(input: &str) -> bool {
-    input.trim().is_empty()
+    super::trim(input).is_empty()
 }
 
 /// Normalizes and checks a text.
