@@ -214,7 +214,7 @@ fn typo_of(domain: &str) -> Option<String> {
     let mask = letters(domain);
     let mut have = None;
     let mut best: Option<(usize, &str)> = None;
-    for ((c, &m), common) in COMMON.iter().zip(&COMMON_LETTERS).zip(&COMMON_COUNTS) {
+    for (c, (m, common)) in COMMON.iter().zip(&COMMON_SHAPES) {
         let k = allowed(c);
         if k == 0 || domain.len().abs_diff(c.len()) > k || !at_most(mask & !m, k) || !at_most(m & !mask, k) {
             continue;
@@ -259,17 +259,6 @@ fn at_most(mut set: u128, k: usize) -> bool {
     set == 0
 }
 
-/// [`letters`] of each of [`COMMON`], in order.
-const COMMON_LETTERS: [u128; COMMON.len()] = {
-    let mut out = [0; COMMON.len()];
-    let mut i = 0;
-    while i < COMMON.len() {
-        out[i] = letters(COMMON[i]);
-        i += 1;
-    }
-    out
-};
-
 /// How many of each character `s` has, by [`slot`]: every edit (a deletion,
 /// insertion or substitution; a transposition changes no count) takes at most one
 /// character of surplus away, so `excess(a, b)` and `excess(b, a)` are lower bounds
@@ -304,12 +293,12 @@ fn excess(a: &[u8; SLOTS], b: &[u8; SLOTS]) -> usize {
     a.iter().zip(b).map(|(x, y)| usize::from(x.saturating_sub(*y))).sum()
 }
 
-/// [`counts`] of each of [`COMMON`], in order.
-const COMMON_COUNTS: [[u8; SLOTS]; COMMON.len()] = {
-    let mut out = [[0; SLOTS]; COMMON.len()];
+/// [`letters`] and [`counts`] of each of [`COMMON`], in order.
+const COMMON_SHAPES: [(u128, [u8; SLOTS]); COMMON.len()] = {
+    let mut out = [(0, [0; SLOTS]); COMMON.len()];
     let mut i = 0;
     while i < COMMON.len() {
-        out[i] = counts(COMMON[i]);
+        out[i] = (letters(COMMON[i]), counts(COMMON[i]));
         i += 1;
     }
     out
