@@ -201,39 +201,118 @@ fn is_domain(domain: &str) -> bool {
 /// from a common one only in a two-letter country code (`yahoo.co.jp` against
 /// `yahoo.co.uk`) is that country's own service, not a typo.
 fn typo_of(domain: &str) -> Option<String> {
-    if COMMON.contains(&domain) {
+    let n = domain.len();
+    if near(n, 0).iter().any(|c| c.name == domain) {
         return None;
     }
-    let allowed = |c: &str| match c.len() {
-        0..=7 => 0,
-        8..=9 => 1,
-        _ => 2,
-    };
-    // Lower bounds of the distance, cheapest first: lengths, the sets of
-    // characters, then their counts; the distance table only after all three.
+    // Lower bounds of the distance, cheapest first: lengths (the table is sorted
+    // by them), the sets of characters, then their counts; the distance table
+    // only after all three.
     let mask = letters(domain);
     let mut have = None;
-    let mut best: Option<(usize, &str)> = None;
-    for (c, (m, common)) in COMMON.iter().zip(&COMMON_SHAPES) {
-        let k = allowed(c);
-        if k == 0 || domain.len().abs_diff(c.len()) > k || !at_most(mask & !m, k) || !at_most(m & !mask, k) {
+    let mut best: Option<(usize, &Common)> = None;
+    for c in near(n, 2) {
+        let k = usize::from(c.allowed);
+        if n.abs_diff(c.name.len()) > k || !at_most(mask & !c.letters, k) || !at_most(c.letters & !mask, k) {
             continue;
         }
         let have = have.get_or_insert_with(|| counts(domain));
-        if excess(have, common) > k || excess(common, have) > k {
+        if excess(have, &c.counts) > k || excess(&c.counts, have) > k {
             continue;
         }
-        match distance_within(domain, c, k) {
-            Some(d) if d > 0 && !other_country(domain, c) && best.is_none_or(|(b, _)| d < b) => best = Some((d, c)),
+        match distance_within(domain, c.name, k) {
+            // Equally near: the one listed first in COMMON.
+            Some(d)
+                if d > 0 && !other_country(domain, c.name) && best.is_none_or(|(b, e)| (d, c.rank) < (b, e.rank)) =>
+            {
+                best = Some((d, c));
+            }
             _ => {}
         }
     }
     if let Some((_, c)) = best {
-        return Some(c.to_owned());
+        return Some(c.name.to_owned());
     }
     // Only the ending is suggested: the rest of the domain is the person's own data.
     let (_, tld) = domain.rsplit_once('.')?;
     COM_TYPOS.contains(&tld).then(|| "a domain ending in .com".to_owned())
+}
+
+/// One of [`COMMON`] with what the typo search compares.
+struct Common {
+    name: &'static str,
+    /// Its place in [`COMMON`], which breaks ties.
+    rank: u8,
+    /// The largest distance suggested: none for a short domain (one edit from
+    /// `me.com` is a real `ge.com`), one up to 9 characters, then two.
+    allowed: u8,
+    letters: u128,
+    counts: [u8; SLOTS],
+}
+
+const LONGEST: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < COMMON.len() {
+        if COMMON[i].len() > longest {
+            longest = COMMON[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// [`COMMON`] sorted by length (stable), with each one's shape.
+const BY_LENGTH: [Common; COMMON.len()] = {
+    let mut order = [0usize; COMMON.len()];
+    let mut placed = 0;
+    let mut len = 0;
+    while len <= LONGEST {
+        let mut i = 0;
+        while i < COMMON.len() {
+            if COMMON[i].len() == len {
+                order[placed] = i;
+                placed += 1;
+            }
+            i += 1;
+        }
+        len += 1;
+    }
+    let mut out = [const { Common { name: "", rank: 0, allowed: 0, letters: 0, counts: [0; SLOTS] } }; COMMON.len()];
+    let mut at = 0;
+    while at < COMMON.len() {
+        let name = COMMON[order[at]];
+        let allowed = match name.len() {
+            0..=7 => 0,
+            8..=9 => 1,
+            _ => 2,
+        };
+        out[at] = Common { name, rank: order[at] as u8, allowed, letters: letters(name), counts: counts(name) };
+        at += 1;
+    }
+    out
+};
+
+/// `FROM_LENGTH[n]`: where the names of `n` or more bytes start in [`BY_LENGTH`].
+const FROM_LENGTH: [usize; LONGEST + 2] = {
+    let mut out = [COMMON.len(); LONGEST + 2];
+    let mut n = LONGEST + 1;
+    while n > 0 {
+        n -= 1;
+        out[n] = out[n + 1];
+        let mut at = out[n];
+        while at > 0 && BY_LENGTH[at - 1].name.len() >= n {
+            at -= 1;
+        }
+        out[n] = at;
+    }
+    out
+};
+
+/// The common domains whose length is within `k` of `n`.
+fn near(n: usize, k: usize) -> &'static [Common] {
+    let from = |len: usize| FROM_LENGTH[len.min(LONGEST + 1)];
+    &BY_LENGTH[from(n.saturating_sub(k))..from(n.saturating_add(k + 1))]
 }
 
 /// The set of bytes in `s`, every byte above 127 counted as 127 (fewer distinct
@@ -292,17 +371,6 @@ const fn slot(b: u8) -> usize {
 fn excess(a: &[u8; SLOTS], b: &[u8; SLOTS]) -> usize {
     a.iter().zip(b).map(|(x, y)| usize::from(x.saturating_sub(*y))).sum()
 }
-
-/// [`letters`] and [`counts`] of each of [`COMMON`], in order.
-const COMMON_SHAPES: [(u128, [u8; SLOTS]); COMMON.len()] = {
-    let mut out = [(0, [0; SLOTS]); COMMON.len()];
-    let mut i = 0;
-    while i < COMMON.len() {
-        out[i] = (letters(COMMON[i]), counts(COMMON[i]));
-        i += 1;
-    }
-    out
-};
 
 /// Whether `a` and `b` differ only in a final two-letter (country code) label.
 fn other_country(a: &str, b: &str) -> bool {
@@ -434,10 +502,9 @@ mod tests {
         d[a.len()][b.len()]
     }
 
-    #[test]
-    fn banded_distance_agrees_with_the_full_table() {
-        // Every common domain against every other, and against its own one- and
-        // two-edit variants (deletions, swaps, substitutions, insertions).
+    /// Every common domain, its one- and two-edit variants (deletions, swaps,
+    /// substitutions, insertions), and a few short words.
+    fn variants() -> Vec<String> {
         let mut words: Vec<String> = COMMON.iter().map(|s| (*s).to_owned()).collect();
         for w in COMMON {
             let b = w.as_bytes();
@@ -461,7 +528,12 @@ mod tests {
             }
         }
         words.extend(["", "a", "ab", "ba", "abc", "ca"].map(str::to_owned));
-        for a in &words {
+        words
+    }
+
+    #[test]
+    fn banded_distance_agrees_with_the_full_table() {
+        for a in &variants() {
             for b in COMMON.iter().copied().chain(["", "a", "ab", "ba", "abc", "ca"]) {
                 let full = reference(a.as_bytes(), b.as_bytes());
                 // The counting bound `typo_of` filters with never exceeds the distance.
@@ -473,6 +545,45 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The typo search with none of its shortcuts: every common domain, in
+    /// order, by the full distance table.
+    fn plain_typo_of(domain: &str) -> Option<String> {
+        if COMMON.contains(&domain) {
+            return None;
+        }
+        let mut best: Option<(usize, &str)> = None;
+        for c in COMMON {
+            let k = match c.len() {
+                0..=7 => 0,
+                8..=9 => 1,
+                _ => 2,
+            };
+            let d = reference(domain.as_bytes(), c.as_bytes());
+            if d > 0 && d <= k && !other_country(domain, c) && best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, c));
+            }
+        }
+        match best {
+            Some((_, c)) => Some(c.to_owned()),
+            None => domain
+                .rsplit_once('.')
+                .and_then(|(_, tld)| COM_TYPOS.contains(&tld).then(|| "a domain ending in .com".to_owned())),
+        }
+    }
+
+    #[test]
+    fn the_typo_search_agrees_with_the_plain_one() {
+        let mut words = variants();
+        words.extend(["yahoo.co.jp", "hotmail.de", "gmail.co", "example.con", "outlok.co.uk"].map(str::to_owned));
+        let mut suggested = 0;
+        for w in &words {
+            let found = typo_of(w);
+            assert_eq!(found, plain_typo_of(w), "{w:?}");
+            suggested += usize::from(found.is_some());
+        }
+        assert!(suggested > 500, "{suggested}");
     }
 
     #[test]
