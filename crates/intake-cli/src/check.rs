@@ -27,6 +27,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -41,6 +42,13 @@ use crate::summary::Stats;
 /// Records per chunk: large enough to make channel traffic negligible, small
 /// enough that output follows input closely.
 const CHUNK: usize = 512;
+
+/// Records read before the input's size is taken to tell how many it holds: enough
+/// that the reader's read-ahead buffer (256 KiB) hardly skews the guess.
+const SAMPLE: u64 = 32 * CHUNK as u64;
+
+/// The most keys the batch map makes room for up front; past that it grows as usual.
+const MOST_RESERVED: u64 = 1 << 24;
 
 /// What validates one record: the provider, the options and how results are written.
 #[derive(Debug)]
@@ -59,6 +67,9 @@ pub struct Job {
     pub only_invalid: bool,
     /// How the `--errors` and `--valid` files' lines are made.
     pub files: crate::files::Layouts,
+    /// The input file's size, and how much of it has been read: to guess how
+    /// many records the batch holds (none for standard input).
+    pub size: Option<(u64, Arc<AtomicU64>)>,
 }
 
 impl Job {
@@ -73,6 +84,7 @@ impl Job {
             id_column: None,
             only_invalid: false,
             files: crate::files::Layouts::default(),
+            size: None,
         }
     }
 
@@ -111,14 +123,22 @@ impl Job {
     /// Record `n`'s results, rendered: its stdout text (nothing for a valid one under
     /// `--only-invalid`) and its lines of the files.
     pub fn render(&self, n: u64, row: u64, id: Option<String>, outcome: Outcome) -> Checked {
-        let text = if self.only_invalid && outcome.valid {
+        let mut checked =
+            Checked { n, row, id, outcome, text: String::new(), errors: String::new(), valid: String::new() };
+        self.render_lines(&mut checked);
+        checked
+    }
+
+    /// Renders `checked`'s lines again from its outcome (after a batch rule changed it).
+    fn render_lines(&self, checked: &mut Checked) {
+        let Checked { n, row, ref id, ref outcome, .. } = *checked;
+        checked.text = if self.only_invalid && outcome.valid {
             String::new()
         } else {
             let place = Place { unit: self.unit, row, id: id.as_deref(), with_id: self.id_column.is_some() };
-            crate::output::render(self.output, n, &place, &outcome)
+            crate::output::render(self.output, n, &place, outcome)
         };
-        let (errors, valid) = self.files.render(n, row, id.as_deref(), &outcome);
-        Checked { n, row, id, outcome, text, errors, valid }
+        (checked.errors, checked.valid) = self.files.render(n, row, id.as_deref(), outcome);
     }
 }
 
@@ -185,7 +205,10 @@ pub fn run(
         let _ = permit_tx.send(Vec::new());
     }
     let reader_tx = done_tx.clone();
-    if let Err(e) = spawn("intake-reader", move || read(records, &work_tx, &reader_tx, &permit_rx)) {
+    // The reader's guess of the number of records, 0 until it has one.
+    let expected = Arc::new(AtomicU64::new(0));
+    let guess = job.size.clone().map(|(len, read)| (len, read, Arc::clone(&expected)));
+    if let Err(e) = spawn("intake-reader", move || read(records, &work_tx, &reader_tx, &permit_rx, guess)) {
         return (Stats::default(), Err(Stop::Threads(e)));
     }
     for i in 0..jobs {
@@ -204,27 +227,34 @@ pub fn run(
     let mut batch = Batch::new(job.provider);
     let mut pending = BTreeMap::new();
     let mut next = 0;
+    let mut reserved = false;
     for (seq, result) in done_rx {
+        // Room for every key at once: growing the map doubles it again and
+        // again, and the fresh pages of each copy cost more than its hashing.
+        if !reserved && expected.load(Ordering::Relaxed) > 0 {
+            let rest = expected.load(Ordering::Relaxed).saturating_sub(stats.records).min(MOST_RESERVED);
+            batch.reserve(usize::try_from(rest).unwrap_or(0));
+            reserved = true;
+        }
         pending.insert(seq, result);
         while let Some(result) = pending.remove(&next) {
             next += 1;
-            let outcomes = match result {
+            let mut written = match result {
                 Ok(outcomes) => outcomes,
                 Err(e) => return (stats, Err(Stop::Input(e))),
             };
-            let mut written = Vec::with_capacity(outcomes.len());
-            for mut checked in outcomes {
+            // In place: a `Checked` is large, and this is the one thread that runs in order.
+            for checked in &mut written {
                 let before = (checked.outcome.errors.len(), checked.outcome.warnings.len());
                 let number = job.unit.number(checked.n, checked.row);
                 batch.apply_numbered(&mut checked.outcome, number, job.unit.word());
                 if before != (checked.outcome.errors.len(), checked.outcome.warnings.len()) {
-                    checked = job.render(checked.n, checked.row, checked.id, checked.outcome);
+                    job.render_lines(checked);
                 }
                 stats.add(&checked.outcome);
-                if let Err(e) = out.write(&checked) {
+                if let Err(e) = out.write(checked) {
                     return (stats, Err(Stop::Output(e)));
                 }
-                written.push(checked);
             }
             // Flushed per chunk, so a slow input's results still appear as they come.
             if let Err(e) = out.flush() {
@@ -248,6 +278,7 @@ fn read(
     work: &SyncSender<Chunk>,
     done: &SyncSender<Done>,
     permits: &Receiver<Vec<Checked>>,
+    guess: Option<(u64, Arc<AtomicU64>, Arc<AtomicU64>)>,
 ) {
     let mut seq = 0;
     let mut first = 0;
@@ -270,6 +301,15 @@ fn read(
                 }
                 let _ = done.send((seq, Err(e)));
                 return;
+            }
+        }
+        if first + raws.len() as u64 == SAMPLE {
+            if let Some((len, read, expected)) = &guess {
+                let read = read.load(Ordering::Relaxed).max(1);
+                // An eighth more: the bytes read include the read-ahead, so the
+                // guess is low, and a map one key short doubles again.
+                let records = u128::from(*len) * u128::from(SAMPLE + SAMPLE / 8) / u128::from(read);
+                expected.store(u64::try_from(records).unwrap_or(u64::MAX), Ordering::Relaxed);
             }
         }
         if raws.len() == CHUNK && !send(std::mem::replace(&mut raws, Vec::with_capacity(CHUNK)), &mut seq, &mut first) {
@@ -319,12 +359,14 @@ mod tests {
         );
     }
 
-    #[test]
-    fn records_come_out_in_order_with_batch_rules_applied() {
+    /// Authvia records `r0`, `r1`, ... with record `repeat` repeating `r0`,
+    /// run with two workers; and the stats and the output.
+    fn run_refs(count: u64, repeat: u64, size: Option<(u64, Arc<AtomicU64>)>) -> (Stats, String) {
         let options = Options::new("2026-11-22".parse().unwrap());
-        let job = Job::new(Provider::Authvia, options, OutputFormat::Ndjson);
-        let records = (0..2000).map(|i| {
-            let r = if i == 1500 { 0 } else { i };
+        let mut job = Job::new(Provider::Authvia, options, OutputFormat::Ndjson);
+        job.size = size;
+        let records = (0..count).map(|i| {
+            let r = if i == repeat { 0 } else { i };
             Ok(Record {
                 raw: Raw::Json {
                     text: format!(r#"{{"ref":"r{r}","addresses":["a{i}@example.com"]}}"#).into_bytes(),
@@ -336,13 +378,32 @@ mod tests {
         });
         let mut sinks = crate::files::Sinks::new(Vec::new());
         let (stats, result) = run(job, 2, Box::new(records.collect::<Vec<_>>().into_iter()), &mut sinks, |_| {});
-        let out = sinks.into_stdout();
         assert!(result.is_ok());
+        (stats, String::from_utf8(sinks.into_stdout()).unwrap())
+    }
+
+    #[test]
+    fn records_come_out_in_order_with_batch_rules_applied() {
+        let (stats, text) = run_refs(2000, 1500, None);
         assert_eq!((stats.records, stats.valid), (2000, 1999));
-        let text = String::from_utf8(out).unwrap();
         for (i, line) in text.lines().enumerate() {
             assert!(line.starts_with(&format!("{{\"record\":{i},")), "{line}");
         }
         assert!(text.lines().nth(1500).unwrap().contains("repeats the ref of line 1;"));
+    }
+
+    #[test]
+    fn the_guessed_batch_size_changes_no_result() {
+        // The reader guesses after SAMPLE records, as if each took 50 bytes of a file.
+        let count = SAMPLE + 3000;
+        let guessed = (count * 50, Arc::new(AtomicU64::new(SAMPLE * 50)));
+        let (stats, text) = run_refs(count, SAMPLE + 2000, Some(guessed));
+        assert_eq!((stats.records, stats.valid), (count, count - 1));
+        assert_eq!(text, run_refs(count, SAMPLE + 2000, None).1);
+        assert!(text
+            .lines()
+            .nth(usize::try_from(SAMPLE + 2000).unwrap())
+            .unwrap()
+            .contains("repeats the ref of line 1;"));
     }
 }

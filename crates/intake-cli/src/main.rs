@@ -19,6 +19,7 @@ use std::fmt::Display;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
+use std::sync::Arc;
 use std::time::Instant;
 
 use clap::{CommandFactory, Parser};
@@ -114,7 +115,7 @@ fn check(args: &CheckArgs) -> ExitCode {
         note(line);
     }
     let show_progress = io::stderr().is_terminal() && !stdout.is_terminal();
-    let mut progress = progress::Progress::new(show_progress, input.len, input.read);
+    let mut progress = progress::Progress::new(show_progress, input.len, Arc::clone(&input.read));
     let layouts = files::Layouts::new(
         args.provider,
         input.unit,
@@ -139,6 +140,7 @@ fn check(args: &CheckArgs) -> ExitCode {
         id_column: args.id_column.clone(),
         only_invalid: args.only_invalid,
         files: layouts,
+        size: input.len.map(|len| (len, Arc::clone(&input.read))),
     };
     let (stats, result) = check::run(job, jobs, input.records, &mut out, |stats| progress.update(stats.records));
     progress.finish();
