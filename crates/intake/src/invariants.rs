@@ -23,7 +23,8 @@ pub use structured::{batch, value_record, STRUCTURED_TARGETS};
 /// `valid` exactly when there are no errors; a status exactly when invalid; a payload
 /// exactly when valid; every path a JSON Pointer into the input (or naming a missing
 /// member of an object in it); no run of 12 or more digits of the input (a card
-/// number) in any message; and normalizing the payload again changes nothing and
+/// number) in any message; the outcome line byte for byte what serde_json
+/// writes for the outcome; and normalizing the payload again changes nothing and
 /// raises no change warning.
 ///
 /// # Errors
@@ -41,6 +42,9 @@ pub fn record(provider: Provider, bytes: &[u8], options: &Options) -> Result<Out
     // name `$serde_json::private::RawValue` as its raw-value marker, not a name.
     let input: Option<Value> = crate::node::Node::from_slice(bytes).ok().map(|node| node.to_value());
     shape(&outcome)?;
+    if Some(outcome.to_json()) != serde_json::to_string(&outcome).ok() {
+        return Err("the outcome line differs from what serde_json writes".to_owned());
+    }
     let digit_runs = input.as_ref().map(long_digit_runs).unwrap_or_default();
     for d in outcome.errors.iter().chain(&outcome.warnings) {
         let tokens = pointer_tokens(&d.path).ok_or_else(|| format!("{}: path is not a JSON Pointer", d.code))?;

@@ -47,6 +47,7 @@ pub mod arbitrary;
 mod batch;
 pub mod catalog;
 mod code;
+mod compact;
 mod date;
 mod diagnostic;
 pub mod field;

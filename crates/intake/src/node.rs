@@ -15,6 +15,8 @@ use serde_json::{Number, Value};
 
 mod reader;
 
+pub(crate) use reader::plain_run;
+
 /// One JSON value of a record.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Node<'a> {

@@ -175,7 +175,7 @@ impl<T: Serialize> Outcome<T> {
     /// from the typed payload, with no intermediate tree.
     pub fn write_json(&self, out: &mut Vec<u8>) {
         let start = out.len();
-        if serde_json::to_writer(&mut *out, self).is_err() {
+        if crate::compact::write(out, self).is_err() {
             // Only a payload type whose Serialize fails gets here; intake's own
             // cannot. Still an invalid line with its reason, never a silent one.
             out.truncate(start);

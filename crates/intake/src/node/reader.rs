@@ -218,7 +218,7 @@ impl<'a> Reader<'a> {
 
 /// The index of the first `"`, `\` or control character at or after `i`
 /// (`bytes.len()` if none), eight bytes at a time: strings are mostly plain.
-fn plain_run(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn plain_run(bytes: &[u8], mut i: usize) -> usize {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGHS: u64 = ONES << 7;
     // A byte of `x` is zero where `(x - ONES) & !x` has its high bit set; bits above
