@@ -12,7 +12,7 @@
 
 use serde::ser::{self, Impossible, Serialize};
 
-use crate::node::plain_run;
+use crate::node::{plain_run, specials};
 
 type Error = serde_json::Error;
 
@@ -40,6 +40,11 @@ fn string(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
     out.reserve(b.len() + 2);
     out.push(b'"');
+    if is_plain(b) {
+        out.extend_from_slice(b);
+        out.push(b'"');
+        return;
+    }
     let mut from = 0;
     loop {
         let at = plain_run(b, from);
@@ -49,6 +54,29 @@ fn string(out: &mut Vec<u8>, s: &str) {
         from = at + 1;
     }
     out.push(b'"');
+}
+
+/// Whether `b` has no byte to escape: words of eight bytes, the last one
+/// overlapping the one before; a shorter string is read as one word.
+fn is_plain(b: &[u8]) -> bool {
+    let word = |at: usize| b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()).map(u64::from_le_bytes);
+    let half = |at: usize| b.get(at..at + 4).and_then(|c| <[u8; 4]>::try_from(c).ok()).map(u32::from_le_bytes);
+    let n = b.len();
+    let tail = match n {
+        8.. => word(n - 8),
+        // Two halves that may overlap: a byte read twice is tested twice.
+        4..=7 => half(0).zip(half(n - 4)).map(|(lo, hi)| u64::from(lo) | u64::from(hi) << 32),
+        // Spaces (which need no escape) around the bytes there are.
+        1..=3 => Some(u64::from_le_bytes([b[0], b[n / 2], b[n - 1], b' ', b' ', b' ', b' ', b' '])),
+        0 => return true,
+    };
+    let mut seen = tail.map_or(1, specials);
+    let mut at = 0;
+    while at + 8 < n {
+        seen |= word(at).map_or(1, specials);
+        at += 8;
+    }
+    seen == 0
 }
 
 /// serde_json's escape of a `"`, `\` or control byte.
@@ -421,6 +449,24 @@ mod tests {
         }
         same("");
         same("plain text longer than eight bytes");
+    }
+
+    #[test]
+    fn finds_a_byte_to_escape_in_any_place_of_any_length() {
+        for len in 0..=20 {
+            let plain: String = "aé\u{7f}~ bcdefghijklmnopqrstu".chars().take(len).collect();
+            assert!(is_plain(plain.as_bytes()), "{plain:?}");
+            same(&plain);
+            for at in 0..len {
+                for special in ['"', '\\', '\n', '\u{1}', '\u{1f}'] {
+                    let mut text: Vec<char> = "abcdefghijklmnopqrstuvwxyz".chars().take(len).collect();
+                    text[at] = special;
+                    let text: String = text.into_iter().collect();
+                    assert!(!is_plain(text.as_bytes()), "{text:?}");
+                    same(&text);
+                }
+            }
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ use serde_json::{Number, Value};
 
 mod reader;
 
-pub(crate) use reader::plain_run;
+pub(crate) use reader::{plain_run, specials};
 
 /// One JSON value of a record.
 #[derive(Clone, Debug, PartialEq)]

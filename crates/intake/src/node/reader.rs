@@ -219,17 +219,8 @@ impl<'a> Reader<'a> {
 /// The index of the first `"`, `\` or control character at or after `i`
 /// (`bytes.len()` if none), eight bytes at a time: strings are mostly plain.
 pub(crate) fn plain_run(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGHS: u64 = ONES << 7;
-    // A byte of `x` is zero where `(x - ONES) & !x` has its high bit set; bits above
-    // the first such byte can be wrong, so only the lowest one is read.
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x;
     while let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        let w = u64::from_le_bytes(chunk);
-        let hits = (zero(w ^ (ONES * u64::from(b'"')))
-            | zero(w ^ (ONES * u64::from(b'\\')))
-            | (w.wrapping_sub(ONES * 0x20) & !w))
-            & HIGHS;
+        let hits = specials(u64::from_le_bytes(chunk));
         if hits != 0 {
             return i + (hits.trailing_zeros() / 8) as usize;
         }
@@ -239,6 +230,18 @@ pub(crate) fn plain_run(bytes: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// The high bit of the lowest byte of `w` (eight bytes, little-endian) that is a
+/// `"`, `\` or control character, or 0 if none is; higher bits may be wrong.
+pub(crate) const fn specials(w: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    // A byte of `x` is zero where `(x - ONES) & !x` has its high bit set.
+    const fn zero(x: u64) -> u64 {
+        x.wrapping_sub(ONES) & !x
+    }
+    (zero(w ^ (ONES * b'"' as u64)) | zero(w ^ (ONES * b'\\' as u64)) | (w.wrapping_sub(ONES * 0x20) & !w))
+        & (ONES << 7)
 }
 
 #[cfg(test)]
