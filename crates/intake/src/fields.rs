@@ -3,7 +3,7 @@
 
 use crate::catalog::FieldInfo;
 use crate::node::{same_bytes, Node, Object};
-use crate::rules::email::distance_within;
+use crate::rules::email::{distance_within, letters, sets_within};
 use crate::rules::text::is_blank;
 use crate::{Code, Fault, Loc, Parsed, Report};
 
@@ -246,11 +246,17 @@ fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
         return None;
     }
     let mut n = Folded::default();
+    let mask = letters(k.as_str());
     known
         .iter()
         .filter_map(|&name| {
             n.fold(name).then_some(())?;
-            distance_within(k.as_str(), n.as_str(), if name.len() > 4 { 2 } else { 1 }).map(|d| (d, name))
+            let limit = if name.len() > 4 { 2 } else { 1 };
+            // Lower bounds of the distance first: lengths, then sets of characters.
+            if k.len.abs_diff(n.len) > limit || !sets_within(mask, letters(n.as_str()), limit) {
+                return None;
+            }
+            distance_within(k.as_str(), n.as_str(), limit).map(|d| (d, name))
         })
         .min_by_key(|&(d, _)| d)
         .map(|(_, name)| name)

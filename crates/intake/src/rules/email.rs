@@ -230,7 +230,7 @@ fn typo_of(domain: &str) -> Option<String> {
     let mut best: Option<(usize, &Common)> = None;
     for c in near(n, 2) {
         let k = usize::from(c.allowed);
-        if n.abs_diff(c.name.len()) > k || !at_most(mask & !c.letters, k) || !at_most(c.letters & !mask, k) {
+        if n.abs_diff(c.name.len()) > k || !sets_within(mask, c.letters, k) {
             continue;
         }
         let have = have.get_or_insert_with(|| counts(domain));
@@ -332,9 +332,15 @@ fn near(n: usize, k: usize) -> &'static [Common] {
     &BY_LENGTH[from(n.saturating_sub(k))..from(n.saturating_add(k + 1))]
 }
 
+/// Whether strings with the sets of bytes `a` and `b` (see [`letters`]) can be
+/// within `k` edits: an edit adds at most one byte the other lacks, or takes one away.
+pub(crate) fn sets_within(a: u128, b: u128, k: usize) -> bool {
+    at_most(a & !b, k) && at_most(b & !a, k)
+}
+
 /// The set of bytes in `s`, every byte above 127 counted as 127 (fewer distinct
 /// letters can only lower the count in `typo_of`, which stays a lower bound).
-const fn letters(s: &str) -> u128 {
+pub(crate) const fn letters(s: &str) -> u128 {
     let b = s.as_bytes();
     let mut set = 0u128;
     let mut i = 0;
