@@ -11,6 +11,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::field::{check_field as check_one, FieldOptions};
+use crate::limits::Measured;
 use crate::node::{ordered, Node};
 use crate::rules::country::Alpha;
 use crate::rules::text::TextRule;
@@ -133,7 +134,7 @@ pub fn validate_batch(provider_id: &str, records: &str, options_json: &str) -> R
     let p = provider(provider_id)?;
     let o = options(options_json)?;
     let limits = Limits { max_bytes: usize::MAX, ..o.limits };
-    let node = crate::read_node(records.as_bytes(), &limits).map_err(|f| api("input.invalid", f.message))?;
+    let (node, _) = crate::read_node(records.as_bytes(), &limits).map_err(|f| api("input.invalid", f.message))?;
     let Node::Array(items) = node else {
         return Err(api("input.invalid", "records must be a JSON array"));
     };
@@ -142,7 +143,8 @@ pub fn validate_batch(provider_id: &str, records: &str, options_json: &str) -> R
     let outcomes: Vec<Outcome> = items
         .iter()
         .map(|record| {
-            let mut outcome = check(record, &o);
+            // The array was measured, not each record: each is walked.
+            let mut outcome = check(record, Measured::Unknown, &o);
             batch.apply(&mut outcome);
             outcome
         })

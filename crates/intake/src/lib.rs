@@ -86,6 +86,7 @@ pub use record::{PathSegment, Record};
 
 pub(crate) use report::Report;
 
+use limits::Measured;
 use node::Node;
 use serde_json::Value;
 
@@ -101,7 +102,7 @@ use serde_json::Value;
 /// ```
 #[must_use]
 pub fn validate(provider: Provider, record: &Value, options: &Options) -> Outcome {
-    (provider.profile().check)(&Node::from_value(record), options)
+    (provider.profile().check)(&Node::from_value(record), Measured::Unknown, options)
 }
 
 /// Validates one record given as JSON text, read straight into the checks
@@ -136,9 +137,11 @@ pub fn parse_record(bytes: &[u8], limits: &Limits) -> Result<Value, Fault> {
     read(bytes, limits, serde_json::from_slice)
 }
 
-/// Reads a record's JSON text into the borrowed tree the profiles walk.
-pub(crate) fn read_node<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Node<'a>, Fault> {
-    read(bytes, limits, Node::from_slice)
+/// Reads a record's JSON text into the borrowed tree the profiles walk, and
+/// whether the reading already showed it within `limits`.
+pub(crate) fn read_node<'a>(bytes: &'a [u8], limits: &Limits) -> Result<(Node<'a>, Measured), Fault> {
+    let (node, deepest) = read(bytes, limits, Node::read)?;
+    Ok((node, limits.measure(bytes.len(), deepest)))
 }
 
 fn read<'a, T>(

@@ -5,6 +5,15 @@ use crate::node::Node;
 use crate::{Code, Fault, Loc, Report};
 use serde::{Deserialize, Serialize};
 
+/// What reading a record showed of its limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Measured {
+    /// The record is within the limits: its tree needs no walk.
+    Within,
+    /// Not known: the tree is walked.
+    Unknown,
+}
+
 /// Configurable limits; [`Limits::default`] gives the documented defaults, the
 /// `with_` methods change one (more limits may come: the fields are read-only
 /// from outside). Reads from JSON as `{"maxBytes", "maxDepth", "maxItems", "maxString"}`.
@@ -63,11 +72,25 @@ impl Limits {
         self
     }
 
+    /// Whether a record of `len` bytes of JSON, whose arrays and objects nest
+    /// `deepest` levels (when the reader says), is within the limits for sure,
+    /// without a walk of its tree: no string can be longer than the text, and
+    /// an array or object of n items takes at least 2n bytes of it.
+    pub(crate) fn measure(&self, len: usize, deepest: Option<usize>) -> Measured {
+        match deepest {
+            Some(deepest) if deepest <= self.max_depth && len <= self.max_string && len / 2 <= self.max_items => {
+                Measured::Within
+            }
+            _ => Measured::Unknown,
+        }
+    }
+
     /// Reports every place `value` breaks a limit; true when none does.
-    pub(crate) fn check(&self, value: &Node<'_>, report: &mut Report) -> bool {
-        // Nearly every record is within the limits: a walk that only answers
-        // whether it is comes first, and the one that places errors only after.
-        if self.within(value, 0) {
+    pub(crate) fn check(&self, value: &Node<'_>, measured: Measured, report: &mut Report) -> bool {
+        // Nearly every record is within the limits: the reader may have shown it
+        // already; else a walk that only answers whether it is comes first, and
+        // the one that places errors only after.
+        if measured == Measured::Within || self.within(value, 0) {
             return true;
         }
         let before = report.errors.len();
@@ -132,5 +155,54 @@ impl Limits {
     #[cold]
     fn too_many(&self) -> Fault {
         Fault::owned(Code::LimitArray, format!("has more than the limit of {} items", self.max_items))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whatever the limits, a record the reading measured within them is one
+    /// the walk finds within them; and the usual record is measured within the defaults.
+    #[test]
+    fn a_measured_record_is_within_its_limits() {
+        let texts = [
+            r#""""#,
+            r#""abcdef""#,
+            "7",
+            "[]",
+            "[[]]",
+            "[1,2,3]",
+            r#"{"a":"b"}"#,
+            r#"{"a":{"b":{"c":"d"}}}"#,
+            r#"{"a":1,"a":2,"a":3}"#,
+            r#"{"ab":"\u00e9\n","c":[1,[2,[3]]]}"#,
+        ];
+        let mut within = 0;
+        for text in texts {
+            let (node, deepest) = Node::read(text.as_bytes()).unwrap();
+            for (depth, items, string) in product(0..4, 0..5, 0..12) {
+                let limits = Limits::default().with_max_depth(depth).with_max_items(items).with_max_string(string);
+                if limits.measure(text.len(), deepest) == Measured::Within {
+                    assert!(limits.within(&node, 0), "{text} {limits:?}");
+                    within += 1;
+                }
+            }
+        }
+        assert!(within > 100, "{within}");
+        let record = br#"{"first_name": "Ada", "billing_address": {"line1": "1 Main St", "country": "NG"}}"#;
+        let (_, deepest) = Node::read(record).unwrap();
+        assert_eq!(Limits::default().measure(record.len(), deepest), Measured::Within);
+    }
+
+    fn product(
+        a: std::ops::Range<usize>,
+        b: std::ops::Range<usize>,
+        c: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (usize, usize, usize)> {
+        a.flat_map(move |x| {
+            let c = c.clone();
+            b.clone().flat_map(move |y| c.clone().map(move |z| (x, y, z)))
+        })
     }
 }

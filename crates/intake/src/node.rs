@@ -100,9 +100,15 @@ impl<'a> Node<'a> {
     /// record takes the hand-written [`reader`]; the rest, errors included,
     /// serde_json.
     pub fn from_slice(bytes: &'a [u8]) -> serde_json::Result<Node<'a>> {
+        Self::read(bytes).map(|(node, _)| node)
+    }
+
+    /// As [`Node::from_slice`], with how deep the tree's arrays and objects nest
+    /// when the hand-written reader read it (serde_json does not say).
+    pub fn read(bytes: &'a [u8]) -> serde_json::Result<(Node<'a>, Option<usize>)> {
         match reader::read(bytes) {
-            Some(node) => Ok(node),
-            None => serde_json::from_slice(bytes),
+            Some((node, deepest)) => Ok((node, Some(deepest))),
+            None => serde_json::from_slice(bytes).map(|node| (node, None)),
         }
     }
 
@@ -110,7 +116,7 @@ impl<'a> Node<'a> {
     /// accepts the same text and reads the same tree.
     #[cfg(feature = "phone")]
     pub fn reader_agrees(bytes: &[u8]) -> Result<(), &'static str> {
-        let Some(fast) = reader::read(bytes) else { return Ok(()) };
+        let Some((fast, _)) = reader::read(bytes) else { return Ok(()) };
         match serde_json::from_slice::<Node<'_>>(bytes) {
             Ok(slow) if slow == fast => Ok(()),
             Ok(_) => Err("the record reader built another tree than serde_json"),

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use crate::limits::Measured;
 use crate::node::{Node, Object};
 use crate::{read_node, Fault, Limits, Options, Outcome, Provider};
 
@@ -25,6 +26,8 @@ use crate::{read_node, Fault, Limits, Options, Outcome, Provider};
 #[derive(Clone, Debug)]
 pub struct Record<'a> {
     node: Node<'a>,
+    /// The limits reading it showed it within, if it did.
+    within: Option<Limits>,
 }
 
 /// One step of the path to a value in a [`Record`]: a member name or an array index.
@@ -43,14 +46,17 @@ impl<'a> Record<'a> {
     /// `limit.size` or `record.malformed`, as [`validate_json`](crate::validate_json)
     /// reports them (the message says where, never what).
     pub fn parse(bytes: &'a [u8], limits: &Limits) -> Result<Record<'a>, Fault> {
-        read_node(bytes, limits).map(|node| Record { node })
+        read_node(bytes, limits)
+            .map(|(node, measured)| Record { node, within: (measured == Measured::Within).then_some(*limits) })
     }
 
     /// Validates the record against a provider's profile: the same outcome as
     /// [`validate_json`](crate::validate_json) on its text.
     #[must_use]
     pub fn validate(&self, provider: Provider, options: &Options) -> Outcome {
-        (provider.profile().check)(&self.node, options)
+        // Read within some limits, not necessarily those of `options`.
+        let measured = if self.within == Some(options.limits) { Measured::Within } else { Measured::Unknown };
+        (provider.profile().check)(&self.node, measured, options)
     }
 
     /// The text of the top-level member `key` when it is a string or a number

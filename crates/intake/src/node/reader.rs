@@ -15,15 +15,16 @@ use super::{Node, Object};
 /// Deeper than any record; serde_json's own limit (128) stays the one that fails.
 const MAX_DEPTH: usize = 100;
 
-/// The tree of `bytes`, or `None` to leave them to serde_json.
-pub(super) fn read(bytes: &[u8]) -> Option<Node<'_>> {
+/// The tree of `bytes` and how deep its arrays and objects nest (0 for none),
+/// or `None` to leave them to serde_json.
+pub(super) fn read(bytes: &[u8]) -> Option<(Node<'_>, usize)> {
     // One UTF-8 check for the whole text: every string then slices it as `str`.
     let text = std::str::from_utf8(bytes).ok()?;
-    let mut reader = Reader { text, bytes, pos: 0, depth: 0, members: Vec::with_capacity(16) };
+    let mut reader = Reader { text, bytes, pos: 0, depth: 0, deepest: 0, members: Vec::with_capacity(16) };
     reader.skip_space();
     let node = reader.value()?;
     reader.skip_space();
-    (reader.pos == bytes.len()).then_some(node)
+    (reader.pos == bytes.len()).then_some((node, reader.deepest))
 }
 
 struct Reader<'a> {
@@ -31,6 +32,8 @@ struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    /// The largest `depth` seen: the limits need no walk of the tree when it is small.
+    deepest: usize,
     /// Members of the objects being read, innermost last: each nested object
     /// moves its own out into an exactly sized vector when it closes.
     members: Vec<(Cow<'a, str>, Node<'a>)>,
@@ -212,6 +215,7 @@ impl<'a> Reader<'a> {
 
     fn enter(&mut self) -> Option<()> {
         self.depth += 1;
+        self.deepest = self.deepest.max(self.depth);
         (self.depth <= MAX_DEPTH).then_some(())
     }
 }
@@ -251,7 +255,7 @@ mod tests {
     /// Where the fast path answers, serde_json gives the same tree.
     fn agrees(text: &str) -> bool {
         match read(text.as_bytes()) {
-            Some(fast) => {
+            Some((fast, _)) => {
                 let slow: Node<'_> =
                     serde_json::from_slice(text.as_bytes()).expect("serde_json reads what the fast path read");
                 assert_eq!(fast, slow, "{text}");
@@ -329,7 +333,7 @@ mod tests {
 
     #[test]
     fn borrows_strings_without_escapes() {
-        let node = read(br#"{"plain": "text", "esc": "a\nb"}"#).unwrap();
+        let (node, _) = read(br#"{"plain": "text", "esc": "a\nb"}"#).unwrap();
         let o = node.as_object().unwrap();
         assert!(matches!(o.get("plain"), Some(Node::String(Cow::Borrowed("text")))));
         assert!(matches!(o.get("esc"), Some(Node::String(Cow::Owned(s))) if s == "a\nb"));

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{f, FieldInfo, Kind};
 use crate::fields::{field, present, string, undocumented, Children, Need};
+use crate::limits::Measured;
 use crate::node::{Node, Object};
 use crate::profiles::{bad_request, run, Body, Profile};
 use crate::rules::text::TextRule;
@@ -29,7 +30,7 @@ pub(crate) const PROFILE: Profile = Profile {
     name: "Atoa",
     endpoint: "POST /api/customers",
     fields: FIELDS,
-    check: |record, options| check_node(record, options).map(|c| c.map(Payload::Atoa)),
+    check: |record, measured, options| check_node(record, measured, options).map(|c| c.map(Payload::Atoa)),
     status: bad_request,
     batch: None,
 };
@@ -115,8 +116,8 @@ entry_points! {
     /// ```
 }
 
-fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> {
-    run(record, options, bad_request, |map, report| {
+fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outcome<Valid<Customer>> {
+    run(record, measured, options, bad_request, |map, report| {
         let root = Loc::ROOT;
         let full_name = field(report, map, "fullName", &root.key("fullName"), Need::Required, |s| {
             text::parse(s, &FULL_NAME).map(Parsed::clean)

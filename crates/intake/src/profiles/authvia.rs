@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::batch::fingerprint;
 use crate::catalog::{f, FieldInfo, Kind};
 use crate::fields::{get, object, string, undocumented, wrong_type, Children, Need};
+use crate::limits::Measured;
 use crate::node::{JsonObject, Node, Object};
 use crate::profiles::{run, BatchRule, Body, Profile};
 use crate::rules::text::{self, TextRule};
@@ -26,7 +27,7 @@ pub(crate) const PROFILE: Profile = Profile {
     name: "Authvia",
     endpoint: "POST /v3/accounts/{AVID}/customers",
     fields: FIELDS,
-    check: |record, options| check_node(record, options).map(|c| c.map(Payload::Authvia)),
+    check: |record, measured, options| check_node(record, measured, options).map(|c| c.map(Payload::Authvia)),
     status,
     batch: Some(BatchRule {
         path: "/ref",
@@ -97,8 +98,8 @@ entry_points! {
     /// ```
 }
 
-fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> {
-    run(record, options, status, |map, report| {
+fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outcome<Valid<Customer>> {
+    run(record, measured, options, status, |map, report| {
         let root = Loc::ROOT;
         let ref_loc = root.key("ref");
         let reference = string(report, map, "ref", &ref_loc, Need::Required)

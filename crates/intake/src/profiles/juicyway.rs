@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::batch::fingerprint;
 use crate::catalog::{f, FieldInfo, Kind};
 use crate::fields::{field, object, string, undocumented, Children, Need};
+use crate::limits::Measured;
 use crate::node::Node;
 use crate::profiles::{run, BatchRule, Body, Profile};
 use crate::rules::country::{self, Alpha};
@@ -30,7 +31,7 @@ pub(crate) const PROFILE: Profile = Profile {
     name: "Juicyway Wallet-as-a-Service",
     endpoint: "POST /customers",
     fields: FIELDS,
-    check: |record, options| check_node(record, options).map(|c| c.map(Payload::Juicyway)),
+    check: |record, measured, options| check_node(record, measured, options).map(|c| c.map(Payload::Juicyway)),
     status,
     batch: Some(BatchRule {
         path: "/email",
@@ -134,8 +135,8 @@ entry_points! {
     /// ```
 }
 
-fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> {
-    run(record, options, status, |map, report| {
+fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outcome<Valid<Customer>> {
+    run(record, measured, options, status, |map, report| {
         let root = Loc::ROOT;
         let name = |key: &'static str, report: &mut crate::Report| {
             let loc = root.key(key);

@@ -11,7 +11,7 @@ macro_rules! entry_points {
         $(#[$doc])*
         #[must_use]
         pub fn check(record: &serde_json::Value, options: &Options) -> Outcome<Valid<Customer>> {
-            check_node(&Node::from_value(record), options)
+            check_node(&Node::from_value(record), Measured::Unknown, options)
         }
 
         /// Checks one record given as JSON text (see [`crate::validate_json`]).
@@ -32,6 +32,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::catalog::FieldInfo;
+use crate::limits::Measured;
 use crate::node::{Node, Object};
 use crate::{Code, Diagnostic, Fault, Loc, Options, Outcome, Provider, Report, Severity, Valid};
 
@@ -80,7 +81,8 @@ pub(crate) struct Profile {
     pub name: &'static str,
     pub endpoint: &'static str,
     pub fields: &'static [FieldInfo],
-    pub check: fn(&Node<'_>, &Options) -> Outcome,
+    /// Checks a record; `Measured` says whether reading it showed it within the limits.
+    pub check: fn(&Node<'_>, Measured, &Options) -> Outcome,
     /// The status of an invalid record, from its errors.
     pub status: fn(&[Diagnostic]) -> u16,
     pub batch: Option<BatchRule>,
@@ -106,13 +108,14 @@ pub(crate) struct Body<T> {
 /// body; the status comes from the profile's own table.
 pub(crate) fn run<T>(
     record: &Node<'_>,
+    measured: Measured,
     options: &Options,
     status: fn(&[Diagnostic]) -> u16,
     body: impl FnOnce(&Object<'_>, &mut Report) -> Body<T>,
 ) -> Outcome<Valid<T>> {
     let mut report = Report::default();
     let mut out = Body { customer: None, batch_key: None };
-    if options.limits.check(record, &mut report) {
+    if options.limits.check(record, measured, &mut report) {
         match record {
             Node::Object(map) => out = body(map, &mut report),
             _ => report.error(&Loc::ROOT, Fault::new(Code::RecordNotObject, "the record must be a JSON object")),
@@ -127,10 +130,10 @@ pub(crate) fn run<T>(
 pub(crate) fn from_bytes<T>(
     bytes: &[u8],
     options: &Options,
-    check: impl FnOnce(&Node<'_>, &Options) -> Outcome<T>,
+    check: impl FnOnce(&Node<'_>, Measured, &Options) -> Outcome<T>,
 ) -> Outcome<T> {
     match crate::read_node(bytes, &options.limits) {
-        Ok(node) => check(&node, options),
+        Ok((node, measured)) => check(&node, measured, options),
         Err(fault) => Outcome::unreadable(fault),
     }
 }

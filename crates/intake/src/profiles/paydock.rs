@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{f, FieldInfo, Kind};
 use crate::fields::{field, get, object, present, undocumented, Children, Need};
+use crate::limits::Measured;
 use crate::node::{Node, Object};
 use crate::profiles::{bad_request, run, Body, Profile};
 use crate::rules::card::{self, CardNumber, Cvv};
@@ -36,7 +37,7 @@ pub(crate) const PROFILE: Profile = Profile {
     name: "Paydock (CommBank PowerBoard)",
     endpoint: "POST /v1/customers",
     fields: FIELDS,
-    check: |record, options| check_node(record, options).map(|c| c.map(Payload::Paydock)),
+    check: |record, measured, options| check_node(record, measured, options).map(|c| c.map(Payload::Paydock)),
     status: bad_request,
     batch: None,
 };
@@ -192,8 +193,8 @@ entry_points! {
     /// ```
 }
 
-fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> {
-    run(record, options, bad_request, |map, report| {
+fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outcome<Valid<Customer>> {
+    run(record, measured, options, bad_request, |map, report| {
         let root = Loc::ROOT;
         let flow = options.flow.or_else(|| detect(record));
         let Some(flow) = flow else {

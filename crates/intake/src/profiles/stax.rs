@@ -22,6 +22,7 @@ use std::borrow::Cow;
 use crate::batch::fingerprint;
 use crate::catalog::{f, FieldInfo, Kind};
 use crate::fields::{field, get, object, present, reject, string, undocumented, unknown, wrong_type, Children, Need};
+use crate::limits::Measured;
 use crate::node::{JsonObject, Node, Object};
 use crate::profiles::{bad_request, run, BatchRule, Body, Profile};
 use crate::rules::country::{self, Alpha};
@@ -34,7 +35,7 @@ pub(crate) const PROFILE: Profile = Profile {
     name: "Stax Payments",
     endpoint: "POST /customer",
     fields: FIELDS,
-    check: |record, options| check_node(record, options).map(|c| c.map(Payload::Stax)),
+    check: |record, measured, options| check_node(record, measured, options).map(|c| c.map(Payload::Stax)),
     status: bad_request,
     batch: Some(BatchRule {
         path: "/email",
@@ -141,8 +142,8 @@ entry_points! {
     /// ```
 }
 
-fn check_node(record: &Node<'_>, options: &Options) -> Outcome<Valid<Customer>> {
-    run(record, options, bad_request, |map, report| {
+fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outcome<Valid<Customer>> {
+    run(record, measured, options, bad_request, |map, report| {
         let root = Loc::ROOT;
         let text_field = |key: &'static str, rule: TextRule, report: &mut Report| {
             field(report, map, key, &root.key(key), Need::Optional, |s| text::parse(s, &rule).map(Parsed::clean))
