@@ -226,21 +226,52 @@ pub(crate) fn has_length(mask: u32, len: usize) -> bool {
 
 /// The territory of a region (`GB`), if the metadata has one.
 pub(crate) fn territory(region: Region) -> Option<&'static Territory> {
-    let i = REGIONS.binary_search_by(|(r, _)| r.0.cmp(&region.0)).ok()?;
-    TERRITORIES.get(usize::from(REGIONS[i].1))
+    let [a, b] = region.0;
+    let slot = usize::from(a.checked_sub(b'A')?) * 26 + usize::from(b.checked_sub(b'A')?);
+    TERRITORIES.get(usize::from(*REGION_INDEX.get(slot)?))
 }
 
 /// The territories of a calling code, the main one first.
 pub(crate) fn territories(code: u16) -> Option<impl Iterator<Item = &'static Territory> + Clone> {
-    let i = CALLING_CODES.binary_search_by_key(&code, |(c, _)| *c).ok()?;
-    Some(CALLING_CODES[i].1.iter().filter_map(|&t| TERRITORIES.get(usize::from(t))))
+    let (_, list) = CALLING_CODES.get(usize::from(*CODE_INDEX.get(usize::from(code))?))?;
+    Some(list.iter().filter_map(|&t| TERRITORIES.get(usize::from(t))))
 }
 
 /// Whether a calling code is in use.
 #[inline]
 pub(crate) fn is_calling_code(code: u16) -> bool {
-    CALLING_CODES.binary_search_by_key(&code, |(c, _)| *c).is_ok()
+    CODE_INDEX.get(usize::from(code)).is_some_and(|&i| i != NONE)
 }
+
+/// An index table's empty slot.
+const NONE: u8 = u8::MAX;
+
+/// For each region `XY`, at `(X - 'A') * 26 + (Y - 'A')`, its place in
+/// [`TERRITORIES`] ([`NONE`] if none): every lookup of a region, one load.
+static REGION_INDEX: [u8; 26 * 26] = {
+    let mut out = [NONE; 26 * 26];
+    let mut i = 0;
+    while i < REGIONS.len() {
+        let (Region([a, b]), t) = REGIONS[i];
+        assert!(a.is_ascii_uppercase() && b.is_ascii_uppercase() && t < NONE as u16);
+        out[(a - b'A') as usize * 26 + (b - b'A') as usize] = t as u8;
+        i += 1;
+    }
+    out
+};
+
+/// For each calling code (they have at most three digits), its place in
+/// [`CALLING_CODES`] ([`NONE`] if none).
+static CODE_INDEX: [u8; 1000] = {
+    let mut out = [NONE; 1000];
+    let mut i = 0;
+    while i < CALLING_CODES.len() {
+        assert!(i < NONE as usize);
+        out[CALLING_CODES[i].0 as usize] = i as u8;
+        i += 1;
+    }
+    out
+};
 
 /// The main territory of a calling code (`44` → GB; a non-geographic code's own).
 pub(crate) fn main_territory(code: u16) -> Option<&'static Territory> {
@@ -250,4 +281,27 @@ pub(crate) fn main_territory(code: u16) -> Option<&'static Territory> {
 /// Every calling code in use, ascending.
 pub(crate) fn calling_codes() -> impl Iterator<Item = u16> {
     CALLING_CODES.iter().map(|(c, _)| *c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_index_tables_find_what_the_lists_hold() {
+        for &(region, t) in &REGIONS {
+            assert!(std::ptr::eq(territory(region).unwrap(), &TERRITORIES[usize::from(t)]), "{region:?}");
+        }
+        let regions = (b'A'..=b'Z').flat_map(|a| (b'A'..=b'Z').map(move |b| Region([a, b])));
+        assert_eq!(regions.filter(|&r| territory(r).is_some()).count(), REGIONS.len());
+        assert!(territory(Region(*b"a1")).is_none());
+        for code in 0..=1000u16 {
+            let listed = CALLING_CODES.iter().find(|(c, _)| *c == code);
+            assert_eq!(is_calling_code(code), listed.is_some(), "{code}");
+            let found: Option<Vec<_>> = territories(code).map(|t| t.map(|t| t as *const Territory).collect());
+            let expected: Option<Vec<_>> = listed
+                .map(|(_, list)| list.iter().map(|&t| &TERRITORIES[usize::from(t)] as *const Territory).collect());
+            assert_eq!(found, expected, "{code}");
+        }
+    }
 }
