@@ -68,10 +68,15 @@ const COMMON: &[&str] = &[
 /// (`onion`) and `arpa` (infrastructure, and RFC 8375's `home.arpa`). The
 /// second-level `example.com`, `.net` and `.org` are not here: RFC 6761 asks
 /// applications not to treat them specially, and they exist in the DNS.
-const RESERVED: &[&str] = &["test", "example", "invalid", "localhost", "local", "onion", "arpa"];
+/// (Matched as literals, which compile to a few integer comparisons.)
+fn is_reserved(tld: &str) -> bool {
+    matches!(tld, "test" | "example" | "invalid" | "localhost" | "local" | "onion" | "arpa")
+}
 
 /// Top-level domains that are always typos of `com`.
-const COM_TYPOS: &[&str] = &["con", "cmo", "ocm", "comm", "coom", "cpm", "vom", "xom", "cim", "clm"];
+fn is_com_typo(tld: &str) -> bool {
+    matches!(tld, "con" | "cmo" | "ocm" | "comm" | "coom" | "cpm" | "vom" | "xom" | "cim" | "clm")
+}
 
 /// Parses one address: trimmed, local part kept as typed, domain lower-cased.
 ///
@@ -114,7 +119,7 @@ pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
             "has an invalid part before the @ (no spaces, quotes or double dots)",
         ));
     }
-    let Some(double_hyphen) = domain_shape(domain.as_bytes()) else {
+    let Some(shape) = domain_shape(domain.as_bytes()) else {
         return Err(Fault::new(
             Code::EmailInvalid,
             "has an invalid domain (two or more labels of letters, digits and hyphens)",
@@ -125,7 +130,7 @@ pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
     // letters, digits and inner hyphens of at most 63 bytes, and the address to
     // 254 bytes: what UTS 46 can still refuse is a label with `--` in its third
     // and fourth places (`xn--` among them), so only such a domain goes through it.
-    if double_hyphen
+    if shape.double_hyphen
         && Uts46::new().to_ascii(domain.as_bytes(), AsciiDenyList::STD3, Hyphens::Check, DnsLength::Verify).is_err()
     {
         return Err(Fault::new(
@@ -141,24 +146,20 @@ pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
     normalized.push_str(domain);
     normalized[at..].make_ascii_lowercase();
     let domain = &normalized[at..];
-    if is_reserved(domain) {
+    let tld = &domain[shape.tld..];
+    if is_reserved(tld) {
         return Ok(Parsed::warned(
             normalized,
             Fault::new(Code::EmailReserved, "the domain is a special-use name that never receives mail"),
         ));
     }
-    Ok(match typo_of(domain) {
+    Ok(match typo_of(domain, tld) {
         Some(suggestion) => Parsed::warned(
             normalized,
             Fault::owned(Code::EmailTypo, format!("the domain looks like a typo: did you mean {suggestion}?")),
         ),
         None => Parsed::clean(normalized),
     })
-}
-
-/// Whether a (lower-case) domain is under a special-use name of [`RESERVED`].
-fn is_reserved(domain: &str) -> bool {
-    domain.rsplit('.').next().is_some_and(|tld| RESERVED.contains(&tld))
 }
 
 /// RFC 5322's dot-atom (ASCII): atoms of letters, digits and ``!#$%&'*+-/=?^_`{|}~``,
@@ -181,33 +182,48 @@ fn is_dot_atom(local: &[u8]) -> bool {
     !after_dot
 }
 
+/// What [`domain_shape`] tells of a domain.
+struct DomainShape {
+    /// A label has `--` in its third and fourth places.
+    double_hyphen: bool,
+    /// Where the top-level label starts.
+    tld: usize,
+}
+
 /// Checks a domain in one pass: two or more labels of letters, digits and
 /// inner hyphens, 1 to 63 bytes each, the last one letters or an `xn--` label.
 /// `None` when it is not such a domain; else whether a label has `--` in its
-/// third and fourth places, the one thing UTS 46 checks beyond this.
-fn domain_shape(domain: &[u8]) -> Option<bool> {
+/// third and fourth places (the one thing UTS 46 checks beyond this), and
+/// where the last label starts.
+fn domain_shape(domain: &[u8]) -> Option<DomainShape> {
     let mut labels = 0;
     let mut double_hyphen = false;
-    let mut last = domain;
-    for label in domain.split(|&c| c == b'.') {
+    let (mut start, mut last) = (0, 0);
+    // Each label is checked at the dot after it; the end counts as one.
+    for i in 0..=domain.len() {
+        let c = domain.get(i).copied().unwrap_or(b'.');
+        if c != b'.' {
+            if !(c.is_ascii_alphanumeric() || c == b'-') {
+                return None;
+            }
+            continue;
+        }
+        let label = &domain[start..i];
         let (&first, &end) = (label.first()?, label.last()?);
-        if label.len() > MAX_LABEL
-            || first == b'-'
-            || end == b'-'
-            || !label.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-')
-        {
+        if label.len() > MAX_LABEL || first == b'-' || end == b'-' {
             return None;
         }
         double_hyphen |= label.get(2..4) == Some(b"--");
         labels += 1;
-        last = label;
+        (last, start) = (start, i + 1);
     }
     // A top-level label is letters, or an international one in its xn-- form:
     // ICANN delegates no other kind (RFC 3696 section 2 has them never all-numeric).
     // This also refuses a bare IPv4 address, the unbracketed form of an IP literal.
+    let tld = &domain[last..];
     let tld_ok =
-        last.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"xn--")) || last.iter().all(u8::is_ascii_alphabetic);
-    (labels >= 2 && tld_ok).then_some(double_hyphen)
+        tld.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"xn--")) || tld.iter().all(u8::is_ascii_alphabetic);
+    (labels >= 2 && tld_ok).then_some(DomainShape { double_hyphen, tld: last })
 }
 
 /// The common domain this one is probably a typo of.
@@ -217,15 +233,15 @@ fn domain_shape(domain: &[u8]) -> Option<bool> {
 /// domains people do use (`ge.com`, `gm.com`, `aon.com`). A domain that differs
 /// from a common one only in a two-letter country code (`yahoo.co.jp` against
 /// `yahoo.co.uk`) is that country's own service, not a typo.
-fn typo_of(domain: &str) -> Option<String> {
+fn typo_of(domain: &str, tld: &str) -> Option<String> {
     let n = domain.len();
-    if near(n, 0).iter().any(|c| c.name == domain) {
+    let mask = letters(domain);
+    if near(n, 0).iter().any(|c| c.letters == mask && c.name == domain) {
         return None;
     }
     // Lower bounds of the distance, cheapest first: lengths (the table is sorted
     // by them), the sets of characters, then their counts; the distance table
     // only after all three.
-    let mask = letters(domain);
     let mut have = None;
     let mut best: Option<(usize, &Common)> = None;
     for c in near(n, 2) {
@@ -251,8 +267,7 @@ fn typo_of(domain: &str) -> Option<String> {
         return Some(c.name.to_owned());
     }
     // Only the ending is suggested: the rest of the domain is the person's own data.
-    let (_, tld) = domain.rsplit_once('.')?;
-    COM_TYPOS.contains(&tld).then(|| "a domain ending in .com".to_owned())
+    is_com_typo(tld).then(|| "a domain ending in .com".to_owned())
 }
 
 /// One of [`COMMON`] with what the typo search compares.
@@ -263,7 +278,7 @@ struct Common {
     /// The largest distance suggested: none for a short domain (one edit from
     /// `me.com` is a real `ge.com`), one up to 9 characters, then two.
     allowed: u8,
-    letters: u128,
+    letters: u64,
     counts: [u8; SLOTS],
 }
 
@@ -334,19 +349,19 @@ fn near(n: usize, k: usize) -> &'static [Common] {
 
 /// Whether strings with the sets of bytes `a` and `b` (see [`letters`]) can be
 /// within `k` edits: an edit adds at most one byte the other lacks, or takes one away.
-pub(crate) fn sets_within(a: u128, b: u128, k: usize) -> bool {
+pub(crate) fn sets_within(a: u64, b: u64, k: usize) -> bool {
     at_most(a & !b, k) && at_most(b & !a, k)
 }
 
-/// The set of bytes in `s`, every byte above 127 counted as 127 (fewer distinct
-/// letters can only lower the count in `typo_of`, which stays a lower bound).
-pub(crate) const fn letters(s: &str) -> u128 {
+/// The set of [`slot`]s of the bytes in `s`: every byte but a lower-case
+/// letter, a digit, `.` and `-` shares one (fewer distinct characters can only
+/// lower the count in [`sets_within`], which stays a lower bound).
+pub(crate) const fn letters(s: &str) -> u64 {
     let b = s.as_bytes();
-    let mut set = 0u128;
+    let mut set = 0;
     let mut i = 0;
     while i < b.len() {
-        let c = if b[i] > 127 { 127 } else { b[i] };
-        set |= 1 << c;
+        set |= 1 << slot(b[i]);
         i += 1;
     }
     set
@@ -354,7 +369,7 @@ pub(crate) const fn letters(s: &str) -> u128 {
 
 /// Whether `set` has at most `k` bits set: `count_ones` without a popcount
 /// instruction (not in the x86-64 baseline) costs more than clearing k bits.
-fn at_most(mut set: u128, k: usize) -> bool {
+fn at_most(mut set: u64, k: usize) -> bool {
     for _ in 0..k {
         set &= set.wrapping_sub(1);
     }
@@ -381,14 +396,26 @@ const fn counts(s: &str) -> [u8; SLOTS] {
 const SLOTS: usize = 39;
 
 const fn slot(b: u8) -> usize {
-    match b {
-        b'a'..=b'z' => (b - b'a') as usize,
-        b'0'..=b'9' => 26 + (b - b'0') as usize,
-        b'.' => 36,
-        b'-' => 37,
-        _ => 38,
-    }
+    SLOT[b as usize] as usize
 }
+
+/// [`slot`] of every byte, looked up: a chain of comparisons cost more.
+const SLOT: [u8; 256] = {
+    let mut out = [38; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        out[b] = match c {
+            b'a'..=b'z' => c - b'a',
+            b'0'..=b'9' => 26 + (c - b'0'),
+            b'.' => 36,
+            b'-' => 37,
+            _ => 38,
+        };
+        b += 1;
+    }
+    out
+};
 
 /// The characters of `a` that `b` lacks, counted with repetition.
 fn excess(a: &[u8; SLOTS], b: &[u8; SLOTS]) -> usize {
@@ -470,7 +497,12 @@ mod tests {
     }
 
     fn may_fail_uts46(domain: &str) -> bool {
-        domain_shape(domain.as_bytes()) == Some(true)
+        domain_shape(domain.as_bytes()).is_some_and(|shape| shape.double_hyphen)
+    }
+
+    /// The typo search on any text, its last label taken as `parse` takes it.
+    fn typo(domain: &str) -> Option<String> {
+        typo_of(domain, domain.rsplit_once('.').map_or("", |(_, tld)| tld))
     }
 
     /// Every string of up to 5 bytes over letters, a digit, a dot, `@`, a
@@ -629,7 +661,7 @@ mod tests {
             Some((_, c)) => Some(c.to_owned()),
             None => domain
                 .rsplit_once('.')
-                .and_then(|(_, tld)| COM_TYPOS.contains(&tld).then(|| "a domain ending in .com".to_owned())),
+                .and_then(|(_, tld)| is_com_typo(tld).then(|| "a domain ending in .com".to_owned())),
         }
     }
 
@@ -639,7 +671,7 @@ mod tests {
         words.extend(["yahoo.co.jp", "hotmail.de", "gmail.co", "example.con", "outlok.co.uk"].map(str::to_owned));
         let mut suggested = 0;
         for w in &words {
-            let found = typo_of(w);
+            let found = typo(w);
             assert_eq!(found, plain_typo_of(w), "{w:?}");
             suggested += usize::from(found.is_some());
         }
@@ -648,13 +680,13 @@ mod tests {
 
     #[test]
     fn typos() {
-        assert_eq!(typo_of("gmial.com").as_deref(), Some("gmail.com"));
-        assert_eq!(typo_of("example.con").as_deref(), Some("a domain ending in .com"));
-        assert_eq!(typo_of("mail.com"), None);
-        assert_eq!(typo_of("example.com"), None);
-        assert_eq!(typo_of("yahoo.co.jp"), None);
-        assert_eq!(typo_of("ge.com"), None);
-        assert_eq!(typo_of("hotmail.co").as_deref(), Some("hotmail.com"));
+        assert_eq!(typo("gmial.com").as_deref(), Some("gmail.com"));
+        assert_eq!(typo("example.con").as_deref(), Some("a domain ending in .com"));
+        assert_eq!(typo("mail.com"), None);
+        assert_eq!(typo("example.com"), None);
+        assert_eq!(typo("yahoo.co.jp"), None);
+        assert_eq!(typo("ge.com"), None);
+        assert_eq!(typo("hotmail.co").as_deref(), Some("hotmail.com"));
     }
 
     #[test]
@@ -674,6 +706,13 @@ mod tests {
         }
         assert!(parse("ada@example.com").unwrap().warnings.is_empty());
         assert!(parse("ada@test.com").unwrap().warnings.is_empty());
+    }
+
+    #[test]
+    fn the_shape_places_the_top_level_label() {
+        for (domain, tld) in [("example.com", "com"), ("a.b.co.uk", "uk"), ("x.xn--p1ai", "xn--p1ai")] {
+            assert_eq!(&domain[domain_shape(domain.as_bytes()).unwrap().tld..], tld);
+        }
     }
 
     #[test]
