@@ -107,7 +107,7 @@ impl Job {
                 // and the id column look at it; no `Value` is built.
                 Ok(record) => {
                     let mut outcome = record.validate(self.provider, &self.options);
-                    crate::damage::check_record(self.provider, &record, &mut outcome);
+                    crate::damage::check_record(self.provider, &record, &text, &mut outcome);
                     let id = self.id_column.as_deref().and_then(|name| record.member_text(name)).map(Cow::into_owned);
                     (outcome, id)
                 }

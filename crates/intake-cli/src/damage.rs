@@ -24,10 +24,33 @@ pub fn check(provider: Provider, record: &Value, outcome: &mut Outcome) {
     walk(provider, record, &mut path, outcome);
 }
 
-/// As [`check`], over a record read once by the core ([`Record`]), which the
-/// profile validated from the same reading.
-pub fn check_record(provider: Provider, record: &Record<'_>, outcome: &mut Outcome) {
-    record.visit_strings(&mut |path, s| cell(provider, s, path, outcome));
+/// As [`check`], over a record read once by the core ([`Record`]) from `text`,
+/// which the profile validated from the same reading.
+pub fn check_record(provider: Provider, record: &Record<'_>, text: &[u8], outcome: &mut Outcome) {
+    // Text that is ASCII with no `?` and no escape holds only such strings: one
+    // look at the whole record spares each cell its own.
+    let ascii = ascii_without_question(text);
+    record.visit_strings(&mut |path, s| {
+        if !(ascii && plain_ascii(s, outcome)) {
+            cell(provider, s, path, outcome);
+        }
+    });
+}
+
+/// Whether `text` has no byte above 127, no `?` and no `\`, eight bytes at a time.
+fn ascii_without_question(text: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = ONES << 7;
+    // A byte of `x` is zero where `(x - ONES) & !x` has its high bit set (exact
+    // for whether any is, the one thing asked here).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x;
+    let mut words = text.chunks_exact(8);
+    let mut seen = 0;
+    for w in &mut words {
+        let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        seen |= w | zero(w ^ (ONES * u64::from(b'?'))) | zero(w ^ (ONES * u64::from(b'\\')));
+    }
+    seen & HIGHS == 0 && words.remainder().iter().all(|&c| c < 0x80 && c != b'?' && c != b'\\')
 }
 
 /// One step of the path to a cell, kept on a stack: the pointer is only made
@@ -106,16 +129,19 @@ fn cell(provider: Provider, text: &str, path: &[Step<'_>], outcome: &mut Outcome
 }
 
 /// Whether no check below can fire on `text`, told from one look at its bytes
-/// (most cells): ASCII without `?` (no encoding damage), and by its first
-/// non-blank byte: `=` or `@` may be a formula; `+` or `-` only before letters
-/// or `= | ! "`; a digit may be scientific notation (with an `E`) or a phone
-/// without its `+` (only when the record has errors).
+/// (most cells): ASCII without `?` (no encoding damage), then [`plain_ascii`].
 fn plain(text: &str, outcome: &Outcome) -> bool {
     let b = text.as_bytes();
     // One branch-free pass (it vectorizes): a byte above 127 or a `?` sets a bit.
-    if b.iter().fold(0u8, |seen, &c| seen | (c & 0x80) | u8::from(c == b'?')) != 0 {
-        return false;
-    }
+    b.iter().fold(0u8, |seen, &c| seen | (c & 0x80) | u8::from(c == b'?')) == 0 && plain_ascii(text, outcome)
+}
+
+/// [`plain`] for text known to be ASCII without `?`, by its first non-blank
+/// byte: `=` or `@` may be a formula; `+` or `-` only before letters or
+/// `= | ! "`; a digit may be scientific notation (with an `E`) or a phone
+/// without its `+` (only when the record has errors).
+fn plain_ascii(text: &str, outcome: &Outcome) -> bool {
+    let b = text.as_bytes();
     match b.iter().find(|c| !matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')) {
         Some(b'=' | b'@') => false,
         Some(b'+' | b'-') => !b.iter().any(|&c| c.is_ascii_alphabetic() || matches!(c, b'=' | b'|' | b'!' | b'"')),
@@ -225,6 +251,21 @@ fn plus_missing(provider: Provider, s: &str, path: &[Step<'_>], outcome: &Outcom
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_is_plain_without_a_high_byte_question_mark_or_escape() {
+        for len in 0..20 {
+            let text = "a".repeat(len);
+            assert!(ascii_without_question(text.as_bytes()));
+            for at in 0..len {
+                for odd in ["?", "\\", "é"] {
+                    let mut t = text.clone();
+                    t.replace_range(at..=at, odd);
+                    assert!(!ascii_without_question(t.as_bytes()), "{t:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn plain_cells_are_the_ones_no_check_flags() {
