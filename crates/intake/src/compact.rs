@@ -81,6 +81,7 @@ fn is_plain(b: &[u8]) -> bool {
 
 /// serde_json's escape of a `"`, `\` or control byte.
 #[cold]
+#[inline(never)]
 fn escape(out: &mut Vec<u8>, c: u8) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     match c {
