@@ -2,6 +2,8 @@
 //! crate): any case in, upper case out, converted between alpha-2 and alpha-3
 //! with a warning when the profile documents the other kind.
 
+use std::sync::LazyLock;
+
 use isocountry::CountryCode;
 
 use crate::{Code, Fault, Parsed};
@@ -32,12 +34,8 @@ pub enum Alpha {
 pub fn parse(input: &str, want: Alpha) -> Result<Parsed<&'static str>, Fault> {
     let s = super::trim(input);
     let found = match s.len() {
-        2 if s.bytes().all(|c| c.is_ascii_alphabetic()) => {
-            lookup(CountryCode::as_array_alpha2(), CountryCode::alpha2, s).map(|c| (c, Alpha::Two))
-        }
-        3 if s.bytes().all(|c| c.is_ascii_alphabetic()) => {
-            lookup(CountryCode::as_array_alpha3(), CountryCode::alpha3, s).map(|c| (c, Alpha::Three))
-        }
+        2 => lookup(&ALPHA2, s).map(|c| (c, Alpha::Two)),
+        3 => lookup(&ALPHA3, s).map(|c| (c, Alpha::Three)),
         _ => None,
     };
     let Some((country, given)) = found else {
@@ -77,12 +75,41 @@ pub fn parse(input: &str, want: Alpha) -> Result<Parsed<&'static str>, Fault> {
     })
 }
 
-/// The code `s` (letters, any case) in `sorted`, the crate's codes in the order
-/// of `code`: a binary search, where the crate's `for_alpha2_caseless` upper-cases
-/// into a new string and matches against every code in turn.
-fn lookup(sorted: &[CountryCode], code: fn(&CountryCode) -> &'static str, s: &str) -> Option<CountryCode> {
-    let wanted = s.bytes().map(|b| b.to_ascii_uppercase());
-    sorted.binary_search_by(|c| code(c).bytes().cmp(wanted.clone())).ok().map(|i| sorted[i])
+/// Every country by its letters: the codes of one length, as base-26 numbers,
+/// index a table of the crate's countries (where the crate's
+/// `for_alpha2_caseless` upper-cases into a new string and matches against
+/// every code in turn). Built on first use.
+struct ByCode {
+    table: Vec<Option<CountryCode>>,
+}
+
+static ALPHA2: LazyLock<ByCode> = LazyLock::new(|| ByCode::new(CountryCode::as_array_alpha2(), CountryCode::alpha2));
+static ALPHA3: LazyLock<ByCode> = LazyLock::new(|| ByCode::new(CountryCode::as_array_alpha3(), CountryCode::alpha3));
+
+impl ByCode {
+    fn new(countries: &[CountryCode], code: fn(&CountryCode) -> &'static str) -> Self {
+        let len = countries.first().map_or(0, |c| code(c).len());
+        let mut table = vec![None; 26usize.pow(u32::try_from(len).unwrap_or(0))];
+        for c in countries {
+            if let Some(slot) = slot(code(c)).and_then(|i| table.get_mut(i)) {
+                *slot = Some(*c);
+            }
+        }
+        ByCode { table }
+    }
+}
+
+/// The letters of a code (any case) as a base-26 number; `None` for any other byte.
+fn slot(s: &str) -> Option<usize> {
+    s.bytes().try_fold(0, |n, b| {
+        let letter = b.to_ascii_uppercase().checked_sub(b'A').filter(|&l| l < 26)?;
+        Some(n * 26 + usize::from(letter))
+    })
+}
+
+/// The country whose code `s` is (letters, any case; of the table's length).
+fn lookup(by: &ByCode, s: &str) -> Option<CountryCode> {
+    by.table.get(slot(s)?).copied().flatten()
 }
 
 /// Names people write for countries whose ISO short name is long or formal.
@@ -138,7 +165,7 @@ fn by_name(text: &str) -> Option<CountryCode> {
 mod tests {
     use super::*;
 
-    /// The binary search finds what the crate's own lookups find, for every
+    /// The tables find what the crate's own lookups find, for every
     /// two and three letter string in both cases.
     #[test]
     fn lookup_agrees_with_the_crate() {
@@ -146,28 +173,19 @@ mod tests {
         for &a in &letters {
             for &b in &letters {
                 let two = format!("{a}{b}");
-                assert_eq!(
-                    lookup(CountryCode::as_array_alpha2(), CountryCode::alpha2, &two),
-                    CountryCode::for_alpha2_caseless(&two).ok(),
-                    "{two}"
-                );
+                assert_eq!(lookup(&ALPHA2, &two), CountryCode::for_alpha2_caseless(&two).ok(), "{two}");
                 for c in ['a', 'R', 'z', 'N', 'U'] {
                     let three = format!("{two}{c}");
-                    assert_eq!(
-                        lookup(CountryCode::as_array_alpha3(), CountryCode::alpha3, &three),
-                        CountryCode::for_alpha3_caseless(&three).ok(),
-                        "{three}"
-                    );
+                    assert_eq!(lookup(&ALPHA3, &three), CountryCode::for_alpha3_caseless(&three).ok(), "{three}");
                 }
             }
         }
         for code in CountryCode::as_array() {
-            assert_eq!(lookup(CountryCode::as_array_alpha3(), CountryCode::alpha3, code.alpha3()), Some(*code));
-            assert_eq!(
-                lookup(CountryCode::as_array_alpha2(), CountryCode::alpha2, &code.alpha2().to_lowercase()),
-                Some(*code)
-            );
+            assert_eq!(lookup(&ALPHA3, code.alpha3()), Some(*code));
+            assert_eq!(lookup(&ALPHA2, &code.alpha2().to_lowercase()), Some(*code));
         }
+        assert_eq!(lookup(&ALPHA2, "G1"), None);
+        assert_eq!(lookup(&ALPHA2, "é"), None);
     }
 
     #[test]
