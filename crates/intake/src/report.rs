@@ -32,6 +32,9 @@ impl Report {
 
     /// Records a rule's warnings and hands back its value.
     pub fn take<T>(&mut self, loc: &Loc<'_>, parsed: Parsed<T>) -> T {
+        if parsed.warnings.is_empty() {
+            return parsed.value;
+        }
         for w in parsed.warnings {
             self.warn(loc, w);
         }

@@ -141,13 +141,21 @@ fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outco
         let name = |key: &'static str, report: &mut crate::Report| {
             let loc = root.key(key);
             let value = field(report, map, key, &loc, Need::Required, |s| text::parse(s, &NAME).map(Parsed::clean))?;
-            if value.chars().count() > NAME_ADVISED_MAX {
+            // An ASCII name (most) is measured and looked at by its bytes.
+            let ascii = value.is_ascii();
+            let length = if ascii { value.len() } else { value.chars().count() };
+            if length > NAME_ADVISED_MAX {
                 report.warn(
                     &loc,
                     Fault::new(Code::TextTooLong, "is longer than the 100 characters Juicyway's Customers API allows"),
                 );
             }
-            if !value.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '\u{2019}')) {
+            let letters = if ascii {
+                value.bytes().all(|b| b.is_ascii_alphabetic() || matches!(b, b' ' | b'-' | b'\''))
+            } else {
+                value.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '\u{2019}'))
+            };
+            if !letters {
                 report.warn(
                     &loc,
                     Fault::new(Code::TextCharset, "has characters other than letters, spaces, hyphens and apostrophes, which Juicyway's Customers API refuses"),
