@@ -124,7 +124,7 @@ impl Job {
     /// `--only-invalid`) and its lines of the files.
     pub fn render(&self, n: u64, row: u64, id: Option<String>, outcome: Outcome) -> Checked {
         let mut checked =
-            Checked { n, row, id, outcome, text: String::new(), errors: String::new(), valid: String::new() };
+            Checked { n, row, id, outcome, text: Vec::new(), errors: String::new(), valid: String::new() };
         self.render_lines(&mut checked);
         checked
     }
@@ -133,7 +133,7 @@ impl Job {
     fn render_lines(&self, checked: &mut Checked) {
         let Checked { n, row, ref id, ref outcome, .. } = *checked;
         checked.text = if self.only_invalid && outcome.valid {
-            String::new()
+            Vec::new()
         } else {
             let place = Place { unit: self.unit, row, id: id.as_deref(), with_id: self.id_column.is_some() };
             crate::output::render(self.output, n, &place, outcome)

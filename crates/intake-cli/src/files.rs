@@ -69,7 +69,7 @@ impl<W: Write> Sinks<W> {
 
 impl<W: Write> Sink for Sinks<W> {
     fn write(&mut self, checked: &Checked) -> io::Result<()> {
-        self.stdout.write_all(checked.text.as_bytes())?;
+        self.stdout.write_all(&checked.text)?;
         if let Some(errors) = &mut self.errors {
             errors.write_all(checked.errors.as_bytes())?;
         }

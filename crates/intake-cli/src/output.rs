@@ -21,8 +21,9 @@ pub struct Checked {
     pub id: Option<String>,
     /// The outcome, batch rules applied.
     pub outcome: Outcome,
-    /// What goes to stdout (empty for a valid record under `--only-invalid`).
-    pub text: String,
+    /// What goes to stdout (empty for a valid record under `--only-invalid`):
+    /// UTF-8, kept as bytes so that it is never checked again.
+    pub text: Vec<u8>,
     /// Its lines of the `--errors` file (empty without one).
     pub errors: String,
     /// Its line of the `--valid` file (empty without one, or when invalid).
@@ -58,21 +59,21 @@ pub struct Place<'a> {
 }
 
 /// Renders record `n`'s outcome as the text to write, ending with a newline.
-pub fn render(format: OutputFormat, n: u64, place: &Place<'_>, outcome: &Outcome) -> String {
+pub fn render(format: OutputFormat, n: u64, place: &Place<'_>, outcome: &Outcome) -> Vec<u8> {
     match format {
         OutputFormat::Ndjson => ndjson(n, place, outcome),
-        OutputFormat::Pretty => pretty(n, place, outcome),
+        OutputFormat::Pretty => pretty(n, place, outcome).into_bytes(),
     }
 }
 
 /// `{"record":N,` (and `"id":...,` with `--id-column`) then the outcome's own
 /// object, so the keys keep the outcome's order and the rest of the line is byte
 /// for byte what the library and the npm package give for the record.
-fn ndjson(n: u64, place: &Place<'_>, outcome: &Outcome) -> String {
-    use std::fmt::Write as _;
+fn ndjson(n: u64, place: &Place<'_>, outcome: &Outcome) -> Vec<u8> {
     // One buffer: the prefix, then the outcome written straight after it.
     let mut line = Vec::with_capacity(512);
-    let _ = write!(Bytes(&mut line), "{{\"record\":{n}");
+    line.extend_from_slice(b"{\"record\":");
+    line.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
     if place.with_id {
         line.extend_from_slice(b",\"id\":");
         let _ = serde_json::to_writer(&mut line, &place.id);
@@ -89,17 +90,7 @@ fn ndjson(n: u64, place: &Place<'_>, outcome: &Outcome) -> String {
         }
     }
     line.push(b'\n');
-    String::from_utf8(line).unwrap_or_default()
-}
-
-/// `fmt::Write` into a byte buffer.
-struct Bytes<'a>(&'a mut Vec<u8>);
-
-impl std::fmt::Write for Bytes<'_> {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.extend_from_slice(s.as_bytes());
-        Ok(())
-    }
+    line
 }
 
 /// A header line, then one line per error and warning. The normalized payload is
@@ -176,10 +167,10 @@ mod tests {
         let options = intake::Options::new("2026-11-22".parse().unwrap());
         let outcome = intake::validate(intake::Provider::Stax, &serde_json::json!({"company": "Acme"}), &options);
         let place = Place { unit: Unit::Line, row: 9, id: Some("C-1"), with_id: true };
-        let line = render(OutputFormat::Ndjson, 7, &place, &outcome);
+        let line = String::from_utf8(render(OutputFormat::Ndjson, 7, &place, &outcome)).unwrap();
         assert!(line.starts_with(r#"{"record":7,"id":"C-1","valid":true,"errors":[]"#), "{line}");
         let place = Place { unit: Unit::Line, row: 9, id: None, with_id: false };
-        let line = render(OutputFormat::Ndjson, 7, &place, &outcome);
+        let line = String::from_utf8(render(OutputFormat::Ndjson, 7, &place, &outcome)).unwrap();
         assert!(line.starts_with(r#"{"record":7,"valid":true,"errors":[]"#), "{line}");
         assert!(line.ends_with("}\n"));
     }
