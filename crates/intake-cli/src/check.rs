@@ -99,15 +99,19 @@ impl Job {
         match raw {
             Raw::Value(value) => (checked(&value), id),
             Raw::Cells(cells) => match cells.build() {
-                Ok((value, id)) => (checked(&value), id),
+                // The row was held to the size limit; the text made of it may be longer.
+                Ok((text, id)) => match intake::Record::parse(&text, &self.options.limits.with_max_bytes(usize::MAX)) {
+                    Ok(record) => (self.checked(&record, &text), id),
+                    // Text written from cells is JSON: this is not reached.
+                    Err(fault) => (Outcome::unreadable(fault), id),
+                },
                 Err(fault) => (Outcome::unreadable(fault), None),
             },
             Raw::Json { text, at } => match intake::Record::parse(&text, &self.options.limits) {
                 // Read once: the profile validates this reading, the damage checks
                 // and the id column look at it; no `Value` is built.
                 Ok(record) => {
-                    let mut outcome = record.validate(self.provider, &self.options);
-                    crate::damage::check_record(self.provider, &record, &text, &mut outcome);
+                    let outcome = self.checked(&record, &text);
                     let id = self.id_column.as_deref().and_then(|name| record.member_text(name)).map(Cow::into_owned);
                     (outcome, id)
                 }
@@ -118,6 +122,13 @@ impl Job {
             },
             Raw::Unreadable(fault) => (Outcome::unreadable(fault), id),
         }
+    }
+
+    /// The outcome of a record read from `text`, with the warnings for damaged cells.
+    fn checked(&self, record: &intake::Record<'_>, text: &[u8]) -> Outcome {
+        let mut outcome = record.validate(self.provider, &self.options);
+        crate::damage::check_record(self.provider, record, text, &mut outcome);
+        outcome
     }
 
     /// Record `n`'s results, rendered: its stdout text (nothing for a valid one under

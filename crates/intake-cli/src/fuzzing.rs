@@ -45,10 +45,14 @@ pub fn readers(data: &[u8]) -> Result<(), String> {
                 invariants::record(provider, &text, &options)?;
             }
             Raw::Cells(cells) => {
-                if let Ok((value, _)) = cells.build() {
-                    invariants::record(provider, value.to_string().as_bytes(), &options)?;
-                    let mut outcome = intake::validate(provider, &value, &options);
-                    crate::damage::check(provider, &value, &mut outcome);
+                if let Ok((text, _)) = cells.build() {
+                    let fault = |_| "the JSON text written from a row does not read back".to_owned();
+                    let record =
+                        intake::Record::parse(&text, &options.limits.with_max_bytes(usize::MAX)).map_err(fault)?;
+                    let unbounded = options.clone().with_limits(options.limits.with_max_bytes(usize::MAX));
+                    invariants::record(provider, &text, &unbounded)?;
+                    let mut outcome = record.validate(provider, &options);
+                    crate::damage::check_record(provider, &record, &text, &mut outcome);
                 }
             }
             Raw::Value(value) => {

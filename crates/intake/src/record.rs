@@ -54,8 +54,10 @@ impl<'a> Record<'a> {
     /// [`validate_json`](crate::validate_json) on its text.
     #[must_use]
     pub fn validate(&self, provider: Provider, options: &Options) -> Outcome {
-        // Read within some limits, not necessarily those of `options`.
-        let measured = if self.within == Some(options.limits) { Measured::Within } else { Measured::Unknown };
+        // Read within some limits, not necessarily those of `options` (the
+        // largest size aside, which the reading has checked already).
+        let within = self.within.is_some_and(|l| l.with_max_bytes(options.limits.max_bytes) == options.limits);
+        let measured = if within { Measured::Within } else { Measured::Unknown };
         (provider.profile().check)(&self.node, measured, options)
     }
 

@@ -23,6 +23,7 @@
 //!   both, a `--map` of a column it does not have, no column for any field) stops
 //!   the run: no row could be read as meant.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -30,7 +31,6 @@ use std::sync::Arc;
 
 use intake::catalog::{self, Kind};
 use intake::{Code, Fault, Provider};
-use serde_json::{Map, Value};
 
 use super::columns::{self, Mapping, Match};
 use super::{Raw, Record};
@@ -202,8 +202,8 @@ impl Table {
         Ok(Table { root, id, named, width, sources, notes })
     }
 
-    /// The record of one row's cells, or why the row cannot be read.
-    fn record(&self, number: u64, cells: &csv::ByteRecord) -> Result<(Value, Option<String>), String> {
+    /// The record of one row's cells as JSON text, or why the row cannot be read.
+    fn record(&self, number: u64, cells: &csv::ByteRecord) -> Result<(Vec<u8>, Option<String>), String> {
         if cells.len() < self.named {
             return Err(format!(
                 "row {number} has {}; the header has {}",
@@ -211,25 +211,20 @@ impl Table {
                 self.width
             ));
         }
-        let mut record = Map::new();
-        for (seg, node) in &self.root {
-            match build(node, cells) {
-                Ok(Some(value)) => {
-                    if let Seg::Key(key) = seg {
-                        record.insert(key.clone(), value);
-                    }
-                }
-                Ok(None) => {}
-                Err(column) => {
-                    return Err(format!(
-                        "row {number} has a cell in column {column} that is not UTF-8 \
-                         (if the file is Windows-1252 or Latin-1, pass --encoding cp1252)"
-                    ))
-                }
+        let mut record = Vec::with_capacity(2 * cells.as_slice().len() + 256);
+        match members(false, &self.root, cells, &mut record) {
+            // A record whose cells are all empty is still an object.
+            Ok(false) => record.extend_from_slice(b"{}"),
+            Ok(true) => {}
+            Err(column) => {
+                return Err(format!(
+                    "row {number} has a cell in column {column} that is not UTF-8 \
+                     (if the file is Windows-1252 or Latin-1, pass --encoding cp1252)"
+                ))
             }
         }
         let id = self.id.and_then(|i| cells.get(i)).and_then(|c| std::str::from_utf8(c).ok()).map(str::trim);
-        Ok((Value::Object(record), id.filter(|s| !s.is_empty()).map(str::to_owned)))
+        Ok((record, id.filter(|s| !s.is_empty()).map(str::to_owned)))
     }
 }
 
@@ -247,12 +242,12 @@ pub struct Cells {
 }
 
 impl Cells {
-    /// The row's record and `--id-column` value; or why the row cannot be read,
-    /// as an unreadable record's fault.
+    /// The row's record, as JSON text, and its `--id-column` value; or why the
+    /// row cannot be read, as an unreadable record's fault.
     ///
     /// # Errors
     /// A `record.malformed` fault naming the row.
-    pub fn build(&self) -> Result<(Value, Option<String>), Fault> {
+    pub fn build(&self) -> Result<(Vec<u8>, Option<String>), Fault> {
         self.table.record(self.number, &self.cells).map_err(|message| Fault::owned(Code::RecordMalformed, message))
     }
 }
@@ -365,18 +360,19 @@ fn sort_arrays(children: &mut [(Seg, Node)]) {
     }
 }
 
-/// The value of `node` in `row`: `None` when every cell under it is empty; the
-/// 1-based column of a cell that is not UTF-8 as the error.
-fn build(node: &Node, row: &csv::ByteRecord) -> Result<Option<Value>, usize> {
+/// Writes the value of `node` in `row` as JSON text to `out`, and answers
+/// whether it wrote one: nothing when every cell under it is empty. The error is
+/// the 1-based column of a cell that is not UTF-8.
+fn write(node: &Node, row: &csv::ByteRecord, out: &mut Vec<u8>) -> Result<bool, usize> {
     match node {
         Node::Leaf { columns, boolean } => {
             let text = match columns[..] {
                 [column] => {
                     let cell = row.get(column).unwrap_or_default();
                     if cell.is_empty() {
-                        return Ok(None);
+                        return Ok(false);
                     }
-                    std::str::from_utf8(cell).map_err(|_| column + 1)?.to_owned()
+                    Cow::Borrowed(std::str::from_utf8(cell).map_err(|_| column + 1)?)
                 }
                 _ => {
                     let mut joined = String::new();
@@ -391,33 +387,63 @@ fn build(node: &Node, row: &csv::ByteRecord) -> Result<Option<Value>, usize> {
                         }
                     }
                     if joined.is_empty() {
-                        return Ok(None);
+                        return Ok(false);
                     }
-                    joined
+                    Cow::Owned(joined)
                 }
             };
-            Ok(Some(match text {
-                _ if *boolean && text.eq_ignore_ascii_case("true") => Value::Bool(true),
-                _ if *boolean && text.eq_ignore_ascii_case("false") => Value::Bool(false),
-                _ => Value::String(text),
-            }))
-        }
-        Node::Branch { array: true, children } => {
-            let mut items = Vec::new();
-            for (_, child) in children {
-                items.extend(build(child, row)?);
+            match &*text {
+                t if *boolean && t.eq_ignore_ascii_case("true") => out.extend_from_slice(b"true"),
+                t if *boolean && t.eq_ignore_ascii_case("false") => out.extend_from_slice(b"false"),
+                t => string(out, t),
             }
-            Ok((!items.is_empty()).then_some(Value::Array(items)))
+            Ok(true)
         }
-        Node::Branch { array: false, children } => {
-            let mut map = Map::new();
-            for (seg, child) in children {
-                if let (Seg::Key(key), Some(value)) = (seg, build(child, row)?) {
-                    map.insert(key.clone(), value);
-                }
-            }
-            Ok((!map.is_empty()).then_some(Value::Object(map)))
+        Node::Branch { array, children } => members(*array, children, row, out),
+    }
+}
+
+/// Writes an array (of `children`'s values) or an object (of their keys and
+/// values) to `out`, leaving out the absent ones; nothing, and `false`, when all are.
+fn members(array: bool, children: &[(Seg, Node)], row: &csv::ByteRecord, out: &mut Vec<u8>) -> Result<bool, usize> {
+    let start = out.len();
+    out.push(if array { b'[' } else { b'{' });
+    let mut any = false;
+    for (seg, child) in children {
+        let mark = out.len();
+        if any {
+            out.push(b',');
         }
+        if let (false, Seg::Key(key)) = (array, seg) {
+            string(out, key);
+            out.push(b':');
+        }
+        if write(child, row, out)? {
+            any = true;
+        } else {
+            out.truncate(mark);
+        }
+    }
+    if any {
+        out.push(if array { b']' } else { b'}' });
+    } else {
+        out.truncate(start);
+    }
+    Ok(any)
+}
+
+/// `s` as a JSON string: as it is between quotes when nothing in it needs an
+/// escape (most cells), else as serde_json escapes it.
+fn string(out: &mut Vec<u8>, s: &str) {
+    // One branch-free pass, as `damage` scans cells.
+    if s.bytes().fold(false, |seen, b| seen | (b == b'"') | (b == b'\\') | (b < 0x20)) {
+        // Writing to a `Vec` cannot fail.
+        let _ = serde_json::to_writer(out, s);
+    } else {
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
     }
 }
 
@@ -442,7 +468,7 @@ mod tests {
         TableRecords::new(rows, table, 1000, Arc::default())
             .map(|r| match r.unwrap().raw {
                 Raw::Cells(cells) => match cells.build() {
-                    Ok((v, _)) => v.to_string(),
+                    Ok((text, _)) => String::from_utf8(text).unwrap(),
                     Err(f) => format!("! {}", f.message),
                 },
                 Raw::Unreadable(f) => format!("! {}", f.message),
@@ -503,7 +529,7 @@ mod tests {
         assert!(notes.contains("ignored 1 column that names no atoa field: \"Tags\""), "{notes}");
         assert!(notes.contains("ignored 2 columns without a header"), "{notes}");
         let row = csv::ByteRecord::from(vec!["Ada", " Lovelace", "a@x.io", "x", "", ""]);
-        let (value, _) = table.record(2, &row).unwrap();
-        assert_eq!(value.to_string(), r#"{"fullName":"Ada Lovelace","email":"a@x.io"}"#);
+        let (text, _) = table.record(2, &row).unwrap();
+        assert_eq!(String::from_utf8(text).unwrap(), r#"{"fullName":"Ada Lovelace","email":"a@x.io"}"#);
     }
 }
