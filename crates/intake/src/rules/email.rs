@@ -162,6 +162,32 @@ pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
     })
 }
 
+/// [`CLASS`] bits: RFC 5322's atext (letters, digits and ``!#$%&'*+-/=?^_`{|}~``).
+const ATEXT: u8 = 1;
+/// [`CLASS`] bits: a domain label's letters, digits and hyphen.
+const LDH: u8 = 2;
+
+/// Each byte's classes, looked up: one load a byte in the address's two loops.
+const CLASS: [u8; 256] = {
+    let mut out = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            out[b] = ATEXT | LDH;
+        }
+        b += 1;
+    }
+    let symbols = b"!#$%&'*+-/=?^_`{|}~";
+    let mut i = 0;
+    while i < symbols.len() {
+        out[symbols[i] as usize] |= ATEXT;
+        i += 1;
+    }
+    out[b'-' as usize] |= LDH;
+    out
+};
+
 /// RFC 5322's dot-atom (ASCII): atoms of letters, digits and ``!#$%&'*+-/=?^_`{|}~``,
 /// joined by single dots.
 fn is_dot_atom(local: &[u8]) -> bool {
@@ -173,7 +199,7 @@ fn is_dot_atom(local: &[u8]) -> bool {
                 return false;
             }
             after_dot = true;
-        } else if c.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&c) {
+        } else if CLASS[usize::from(c)] & ATEXT != 0 {
             after_dot = false;
         } else {
             return false;
@@ -203,7 +229,7 @@ fn domain_shape(domain: &[u8]) -> Option<DomainShape> {
     for i in 0..=domain.len() {
         let c = domain.get(i).copied().unwrap_or(b'.');
         if c != b'.' {
-            if !(c.is_ascii_alphanumeric() || c == b'-') {
+            if CLASS[usize::from(c)] & LDH == 0 {
                 return None;
             }
             continue;
