@@ -96,6 +96,7 @@ fn escape(out: &mut Vec<u8>, c: u8) {
     }
 }
 
+/// The serializer: appends compact JSON to `out`.
 struct Writer<'a> {
     out: &'a mut Vec<u8>,
 }
