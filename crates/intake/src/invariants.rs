@@ -24,7 +24,8 @@ pub use structured::{batch, value_record, STRUCTURED_TARGETS};
 /// exactly when valid; every path a JSON Pointer into the input (or naming a missing
 /// member of an object in it); no run of 12 or more digits of the input (a card
 /// number) in any message; the outcome line byte for byte what serde_json
-/// writes for the outcome; and normalizing the payload again changes nothing and
+/// writes for the outcome; a record the reading measured within the limits
+/// (and so not walked for them) within them; and normalizing the payload again changes nothing and
 /// raises no change warning.
 ///
 /// # Errors
@@ -44,6 +45,11 @@ pub fn record(provider: Provider, bytes: &[u8], options: &Options) -> Result<Out
     shape(&outcome)?;
     if Some(outcome.to_json()) != serde_json::to_string(&outcome).ok() {
         return Err("the outcome line differs from what serde_json writes".to_owned());
+    }
+    if let Ok((node, crate::limits::Measured::Within)) = crate::read_node(bytes, &options.limits) {
+        if !options.limits.within(&node, 0) {
+            return Err("the reading took a record for within the limits that breaks one".to_owned());
+        }
     }
     let digit_runs = input.as_ref().map(long_digit_runs).unwrap_or_default();
     for d in outcome.errors.iter().chain(&outcome.warnings) {

@@ -99,7 +99,7 @@ impl Limits {
     }
 
     /// Whether `walk` would report nothing.
-    fn within(&self, value: &Node<'_>, depth: usize) -> bool {
+    pub(crate) fn within(&self, value: &Node<'_>, depth: usize) -> bool {
         match value {
             Node::String(s) => s.len() <= self.max_string,
             Node::Array(items) => {
