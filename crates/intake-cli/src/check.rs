@@ -242,8 +242,9 @@ pub fn run(
     for (seq, result) in done_rx {
         // Room for every key at once: growing the map doubles it again and
         // again, and the fresh pages of each copy cost more than its hashing.
-        if !reserved && expected.load(Ordering::Relaxed) > 0 {
-            let rest = expected.load(Ordering::Relaxed).saturating_sub(stats.records).min(MOST_RESERVED);
+        let guessed = expected.load(Ordering::Relaxed);
+        if !reserved && guessed > 0 {
+            let rest = guessed.saturating_sub(stats.records).min(MOST_RESERVED);
             batch.reserve(usize::try_from(rest).unwrap_or(0));
             reserved = true;
         }
