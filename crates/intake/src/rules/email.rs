@@ -272,7 +272,8 @@ fn typo_of(domain: &str, tld: &str) -> Option<String> {
     let mut best: Option<(usize, &Common)> = None;
     for c in near(n, 2) {
         let k = usize::from(c.allowed);
-        if n.abs_diff(c.name.len()) > k || !sets_within(mask, c.letters, k) {
+        // A short common domain is never suggested (see `Common::allowed`).
+        if k == 0 || n.abs_diff(c.name.len()) > k || !sets_within(mask, c.letters, k) {
             continue;
         }
         let have = have.get_or_insert_with(|| counts(domain));
