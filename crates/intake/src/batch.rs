@@ -6,7 +6,8 @@
 //! because fixing the earlier one will make the later one collide. Only a 128-bit
 //! hash of each distinct key (a `ref`, a lower-cased email) is kept, with the
 //! number of the first record that had it: 24 bytes a key, so a million distinct
-//! emails cost about 50 MB with the map's free slots, and a collision (two different keys taken for one) is about as likely as 1 in 10^26.
+//! emails cost about 50 MB with the map's free slots, and a collision (two
+//! different keys taken for one) is about as likely as 1 in 10^26.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
