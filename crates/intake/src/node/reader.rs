@@ -20,7 +20,7 @@ const MAX_DEPTH: usize = 100;
 pub(super) fn read(bytes: &[u8]) -> Option<(Node<'_>, usize)> {
     // One UTF-8 check for the whole text: every string then slices it as `str`.
     let text = std::str::from_utf8(bytes).ok()?;
-    let mut reader = Reader { text, bytes, pos: 0, depth: 0, deepest: 0, members: Vec::with_capacity(16) };
+    let mut reader = Reader { text, bytes, pos: 0, depth: 0, deepest: 0, members: Vec::with_capacity(32) };
     reader.skip_space();
     let node = reader.value()?;
     reader.skip_space();
@@ -34,8 +34,9 @@ struct Reader<'a> {
     depth: usize,
     /// The largest `depth` seen: the limits need no walk of the tree when it is small.
     deepest: usize,
-    /// Members of the objects being read, innermost last: each nested object
-    /// moves its own out into an exactly sized vector when it closes.
+    /// Members of the objects and items of the arrays being read, innermost
+    /// last (an item with an empty name): each nested object or array moves its
+    /// own out into an exactly sized vector when it closes.
     members: Vec<(Cow<'a, str>, Node<'a>)>,
 }
 
@@ -175,16 +176,18 @@ impl<'a> Reader<'a> {
     }
 
     fn array(&mut self) -> Option<Node<'a>> {
-        let mut items = Vec::new();
+        let first = self.members.len();
         if self.open(b']')? {
             loop {
-                items.push(self.value()?);
+                let item = self.value()?;
+                self.members.push((Cow::Borrowed(""), item));
                 if !self.after_item(b']')? {
                     break;
                 }
             }
         }
         self.depth -= 1;
+        let items: Vec<Node<'a>> = self.members.drain(first..).map(|(_, item)| item).collect();
         Some(Node::Array(items))
     }
 

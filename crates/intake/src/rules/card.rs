@@ -116,9 +116,12 @@ impl Brand {
 /// assert!(!format!("{card:?} {card}").contains("1111"));
 /// assert_eq!(serde_json::to_string(&card).unwrap(), "\"4111111111111111\"");
 /// ```
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct CardNumber {
-    digits: String,
+    /// 12 to 19 ASCII digits, then zeros: held inline, so a card number is
+    /// never copied to the heap.
+    digits: [u8; 19],
+    len: u8,
     brand: Brand,
 }
 
@@ -132,13 +135,18 @@ impl CardNumber {
     /// The digits, for the payload. Do not log them.
     #[must_use]
     pub fn expose(&self) -> &str {
-        &self.digits
+        digits(&self.digits[..usize::from(self.len)])
     }
+}
+
+/// ASCII digits as text (`""` for anything else, which the types never hold).
+fn digits(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or_default()
 }
 
 impl fmt::Debug for CardNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "CardNumber({:?}, {} digits, redacted)", self.brand, self.digits.len())
+        write!(f, "CardNumber({:?}, {} digits, redacted)", self.brand, self.len)
     }
 }
 
@@ -150,7 +158,7 @@ impl fmt::Display for CardNumber {
 
 impl Serialize for CardNumber {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.digits)
+        s.serialize_str(self.expose())
     }
 }
 
@@ -163,14 +171,18 @@ impl<'de> Deserialize<'de> for CardNumber {
 
 /// A CVV of the right length for its brand. Its digits never show in `Debug`
 /// or `Display`.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Cvv(String);
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Cvv {
+    /// 3 or 4 ASCII digits, then zeros, inline.
+    digits: [u8; 4],
+    len: u8,
+}
 
 impl Cvv {
     /// The digits, for the payload. Do not log them.
     #[must_use]
     pub fn expose(&self) -> &str {
-        &self.0
+        digits(&self.digits[..usize::from(self.len)])
     }
 }
 
@@ -188,7 +200,7 @@ impl fmt::Display for Cvv {
 
 impl Serialize for Cvv {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        s.serialize_str(self.expose())
     }
 }
 
@@ -208,23 +220,32 @@ pub fn number(input: &str) -> Result<CardNumber, Fault> {
     if s.len() > 40 {
         return Err(Fault::new(Code::CardInvalid, "must be 12 to 19 digits"));
     }
-    let mut digits = String::with_capacity(19);
+    let mut buf = [0u8; 19];
+    let mut len = 0;
     for c in s.chars() {
         match c {
-            '0'..='9' => digits.push(c),
+            '0'..='9' => {
+                // Counted past 19 (too long), kept up to 19.
+                if let Some(d) = buf.get_mut(len) {
+                    *d = c as u8;
+                }
+                len += 1;
+            }
             '-' => {}
             c if is_space(c) => {}
             _ => return Err(Fault::new(Code::CardInvalid, "may contain only digits, spaces and dashes")),
         }
     }
-    if !(12..=19).contains(&digits.len()) {
+    if !(12..=19).contains(&len) {
         return Err(Fault::new(Code::CardInvalid, "must be 12 to 19 digits"));
     }
-    if !luhn(&digits) {
+    let number = digits(&buf[..len]);
+    if !luhn(number) {
         return Err(Fault::new(Code::CardLuhn, "is not a valid card number (check digit)"));
     }
-    let brand = Brand::of_number(&digits);
-    Ok(CardNumber { digits, brand })
+    let brand = Brand::of_number(number);
+    // `len` is at most 19.
+    Ok(CardNumber { digits: buf, len: len as u8, brand })
 }
 
 /// The Luhn (mod 10) check over ASCII digits.
@@ -341,9 +362,15 @@ pub fn expiry(month: u8, year: u16, today: Date) -> Result<(), Fault> {
 pub fn cvv(input: &str, brand: Option<Brand>) -> Result<Cvv, Fault> {
     let s = super::trim(input);
     let (min, max) = brand.unwrap_or(Brand::Unknown).cvv_lens();
-    let digits = !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
-    if digits && (min..=max).contains(&s.len()) {
-        Ok(Cvv(s.to_owned()))
+    let all_digits = !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    if all_digits && (min..=max).contains(&s.len()) {
+        let mut cvv = Cvv { digits: [0; 4], len: 0 };
+        // At most 4 digits: `cvv_lens` allows no more.
+        for (d, c) in cvv.digits.iter_mut().zip(s.bytes()) {
+            *d = c;
+            cvv.len += 1;
+        }
+        Ok(cvv)
     } else {
         Err(match (min, max) {
             (4, _) => Fault::new(Code::CvvInvalid, "must be 4 digits for American Express"),
