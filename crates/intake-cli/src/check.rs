@@ -32,12 +32,13 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use intake::{Batch, Code, Fault, Options, Outcome, Provider};
+use intake::{Batch, Code, Fault, Options, Provider};
 
 use crate::args::OutputFormat;
 use crate::input::{Pos, Raw, Record, Unit};
 use crate::output::{Checked, Place, Sink};
 use crate::summary::Stats;
+use crate::Outcome;
 
 /// Records per chunk: large enough to make channel traffic negligible, small
 /// enough that output follows input closely.
@@ -88,24 +89,23 @@ impl Job {
         }
     }
 
-    /// Validates one record, reporting an unreadable one as an invalid record, and
-    /// adds the warnings for damaged cells. Returns the outcome and the record's id.
-    fn outcome(&self, raw: Raw, id: Option<String>) -> (Outcome, Option<String>) {
-        let checked = |value: &serde_json::Value| {
-            let mut outcome = intake::validate(self.provider, value, &self.options);
-            crate::damage::check(self.provider, value, &mut outcome);
-            outcome
-        };
+    /// Validates record `n` (at `row`), reporting an unreadable one as an invalid
+    /// record, adds the warnings for damaged cells, and renders its results.
+    pub fn check(&self, n: u64, row: u64, raw: Raw, id: Option<String>) -> Checked {
         match raw {
-            Raw::Value(value) => (checked(&value), id),
+            Raw::Value(value) => {
+                let mut outcome = intake::validate(self.provider, &value, &self.options);
+                crate::damage::check(self.provider, &value, &mut outcome);
+                self.render(n, row, id, outcome)
+            }
             Raw::Cells(cells) => match cells.build() {
                 // The row was held to the size limit; the text made of it may be longer.
                 Ok((text, id)) => match intake::Record::parse(&text, &self.options.limits.with_max_bytes(usize::MAX)) {
-                    Ok(record) => (self.checked(&record, &text), id),
+                    Ok(record) => self.render(n, row, id, self.checked(&record, &text)),
                     // Text written from cells is JSON: this is not reached.
-                    Err(fault) => (Outcome::unreadable(fault), id),
+                    Err(fault) => self.render(n, row, id, Outcome::unreadable(fault)),
                 },
-                Err(fault) => (Outcome::unreadable(fault), None),
+                Err(fault) => self.render(n, row, None, Outcome::unreadable(fault)),
             },
             Raw::Json { text, at } => match intake::Record::parse(&text, &self.options.limits) {
                 // Read once: the profile validates this reading, the damage checks
@@ -113,43 +113,49 @@ impl Job {
                 Ok(record) => {
                     let outcome = self.checked(&record, &text);
                     let id = self.id_column.as_deref().and_then(|name| record.member_text(name)).map(Cow::into_owned);
-                    (outcome, id)
+                    self.render(n, row, id, outcome)
                 }
                 Err(fault) if fault.code == Code::RecordMalformed => {
-                    (Outcome::unreadable(Fault::owned(Code::RecordMalformed, located(&text, at))), id)
+                    let fault = Fault::owned(Code::RecordMalformed, located(&text, at));
+                    self.render(n, row, id, Outcome::unreadable(fault))
                 }
-                Err(fault) => (Outcome::unreadable(fault), id),
+                Err(fault) => self.render(n, row, id, Outcome::unreadable(fault)),
             },
-            Raw::Unreadable(fault) => (Outcome::unreadable(fault), id),
+            Raw::Unreadable(fault) => self.render(n, row, id, Outcome::unreadable(fault)),
         }
     }
 
     /// The outcome of a record read from `text`, with the warnings for damaged cells.
-    fn checked(&self, record: &intake::Record<'_>, text: &[u8]) -> Outcome {
+    fn checked<'a>(&self, record: &intake::Record<'a>, text: &[u8]) -> Outcome<'a> {
         let mut outcome = record.validate(self.provider, &self.options);
         crate::damage::check_record(self.provider, record, text, &mut outcome);
         outcome
     }
 
     /// Record `n`'s results, rendered: its stdout text (nothing for a valid one under
-    /// `--only-invalid`) and its lines of the files.
-    pub fn render(&self, n: u64, row: u64, id: Option<String>, outcome: Outcome) -> Checked {
-        let mut checked =
-            Checked { n, row, id, outcome, text: Vec::new(), errors: String::new(), valid: String::new() };
-        self.render_lines(&mut checked);
-        checked
+    /// `--only-invalid`) and its lines of the files. The outcome is kept, owning
+    /// its text, for the batch rules to change later.
+    pub fn render(&self, n: u64, row: u64, id: Option<String>, outcome: Outcome<'_>) -> Checked {
+        let (text, errors, valid) = self.lines(n, row, id.as_deref(), &outcome);
+        Checked { n, row, id, outcome: outcome.into_owned(), text, errors, valid }
     }
 
     /// Renders `checked`'s lines again from its outcome (after a batch rule changed it).
     fn render_lines(&self, checked: &mut Checked) {
-        let Checked { n, row, ref id, ref outcome, .. } = *checked;
-        checked.text = if self.only_invalid && outcome.valid {
+        (checked.text, checked.errors, checked.valid) =
+            self.lines(checked.n, checked.row, checked.id.as_deref(), &checked.outcome);
+    }
+
+    /// Record `n`'s stdout text, its `--errors` lines and its `--valid` line.
+    fn lines(&self, n: u64, row: u64, id: Option<&str>, outcome: &Outcome<'_>) -> (Vec<u8>, String, String) {
+        let text = if self.only_invalid && outcome.valid {
             Vec::new()
         } else {
-            let place = Place { unit: self.unit, row, id: id.as_deref(), with_id: self.id_column.is_some() };
+            let place = Place { unit: self.unit, row, id, with_id: self.id_column.is_some() };
             crate::output::render(self.output, n, &place, outcome)
         };
-        (checked.errors, checked.valid) = self.files.render(n, row, id.as_deref(), outcome);
+        let (errors, valid) = self.files.render(n, row, id, outcome);
+        (text, errors, valid)
     }
 }
 
@@ -344,10 +350,7 @@ fn work(job: &Job, chunks: &Mutex<Receiver<Chunk>>, done: &SyncSender<Done>) {
         let Ok(chunk) = chunk else { return };
         let outcomes = (chunk.first..)
             .zip(chunk.raws)
-            .map(|(n, record)| {
-                let (outcome, id) = job.outcome(record.raw, record.id);
-                job.render(n, record.row, id, outcome)
-            })
+            .map(|(n, record)| job.check(n, record.row, record.raw, record.id))
             .collect();
         if done.send((chunk.seq, Ok(outcomes))).is_err() {
             return;

@@ -15,18 +15,20 @@
 //! cells, the common case, cost a few byte comparisons.
 
 use intake::catalog::{self, Kind};
-use intake::{Code, Diagnostic, Fault, Outcome, PathSegment, Provider, Record, Severity};
+use intake::{Code, Diagnostic, Fault, PathSegment, Provider, Record, Severity};
 use serde_json::Value;
 
+use crate::Outcome;
+
 /// Adds the damage warnings of `record`'s cells to `outcome`.
-pub fn check(provider: Provider, record: &Value, outcome: &mut Outcome) {
+pub fn check(provider: Provider, record: &Value, outcome: &mut Outcome<'_>) {
     let mut path = Vec::new();
     walk(provider, record, &mut path, outcome);
 }
 
 /// As [`check`], over a record read once by the core ([`Record`]) from `text`,
 /// which the profile validated from the same reading.
-pub fn check_record(provider: Provider, record: &Record<'_>, text: &[u8], outcome: &mut Outcome) {
+pub fn check_record(provider: Provider, record: &Record<'_>, text: &[u8], outcome: &mut Outcome<'_>) {
     // Text that is ASCII with no `?` and no escape holds only such strings: one
     // look at the whole record spares each cell its own.
     let ascii = ascii_without_question(text);
@@ -69,7 +71,7 @@ fn pointer(path: &[Step<'_>]) -> String {
     out
 }
 
-fn walk<'a>(provider: Provider, value: &'a Value, path: &mut Vec<Step<'a>>, outcome: &mut Outcome) {
+fn walk<'a>(provider: Provider, value: &'a Value, path: &mut Vec<Step<'a>>, outcome: &mut Outcome<'_>) {
     match value {
         Value::String(s) => cell(provider, s, path, outcome),
         Value::Object(map) => {
@@ -90,11 +92,11 @@ fn walk<'a>(provider: Provider, value: &'a Value, path: &mut Vec<Step<'a>>, outc
     }
 }
 
-fn warn(outcome: &mut Outcome, path: &[Step<'_>], code: Code, message: &'static str) {
+fn warn(outcome: &mut Outcome<'_>, path: &[Step<'_>], code: Code, message: &'static str) {
     outcome.warnings.push(Diagnostic::new(pointer(path), Fault::new(code, message), Severity::Warning));
 }
 
-fn cell(provider: Provider, text: &str, path: &[Step<'_>], outcome: &mut Outcome) {
+fn cell(provider: Provider, text: &str, path: &[Step<'_>], outcome: &mut Outcome<'_>) {
     if plain(text, outcome) {
         return;
     }
@@ -130,7 +132,7 @@ fn cell(provider: Provider, text: &str, path: &[Step<'_>], outcome: &mut Outcome
 
 /// Whether no check below can fire on `text`, told from one look at its bytes
 /// (most cells): ASCII without `?` (no encoding damage), then [`plain_ascii`].
-fn plain(text: &str, outcome: &Outcome) -> bool {
+fn plain(text: &str, outcome: &Outcome<'_>) -> bool {
     let b = text.as_bytes();
     // One branch-free pass (it vectorizes): a byte above 127 or a `?` sets a bit.
     b.iter().fold(0u8, |seen, &c| seen | (c & 0x80) | u8::from(c == b'?')) == 0 && plain_ascii(text, outcome)
@@ -140,7 +142,7 @@ fn plain(text: &str, outcome: &Outcome) -> bool {
 /// byte: `=` or `@` may be a formula; `+` or `-` only before letters or
 /// `= | ! "`; a digit may be scientific notation (with an `E`) or a phone
 /// without its `+` (only when the record has errors).
-fn plain_ascii(text: &str, outcome: &Outcome) -> bool {
+fn plain_ascii(text: &str, outcome: &Outcome<'_>) -> bool {
     let b = text.as_bytes();
     match b.iter().find(|c| !matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')) {
         Some(b'=' | b'@') => false,
@@ -223,7 +225,7 @@ fn question_marks(s: &str, path: &[Step<'_>]) -> bool {
 }
 
 /// Whether the phone at `path` failed and is valid with a `+` in front.
-fn plus_missing(provider: Provider, s: &str, path: &[Step<'_>], outcome: &Outcome) -> bool {
+fn plus_missing(provider: Provider, s: &str, path: &[Step<'_>], outcome: &Outcome<'_>) -> bool {
     // Cheap refusals first: most cells are not a failed phone of bare digits.
     let separator = |b: u8| matches!(b, b' ' | b'-' | b'.' | b'(' | b')');
     if outcome.errors.is_empty()

@@ -17,11 +17,12 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use intake::catalog::{self, Kind};
-use intake::{Outcome, Payload, Provider};
+use intake::{Payload, Provider};
 use serde_json::Value;
 
 use crate::input::Unit;
 use crate::output::{Checked, Sink};
+use crate::Outcome;
 
 /// Everything a run writes, in input order: stdout and the optional files.
 pub struct Sinks<W> {
@@ -158,7 +159,7 @@ impl Layouts {
 
     /// Record `n`'s lines: `(errors, valid)`, empty when the file is not asked for
     /// (or, for `valid`, when the record is not valid).
-    pub fn render(&self, n: u64, row: u64, id: Option<&str>, outcome: &Outcome) -> (String, String) {
+    pub fn render(&self, n: u64, row: u64, id: Option<&str>, outcome: &Outcome<'_>) -> (String, String) {
         if !self.errors && self.valid.is_none() {
             return (String::new(), String::new());
         }
@@ -171,7 +172,7 @@ impl Layouts {
         (errors, valid)
     }
 
-    fn errors_lines(&self, number: &str, id: Option<&str>, outcome: &Outcome) -> String {
+    fn errors_lines(&self, number: &str, id: Option<&str>, outcome: &Outcome<'_>) -> String {
         let id = id.map(safe).unwrap_or_default();
         let all = outcome.errors.iter().map(|d| ("error", d)).chain(outcome.warnings.iter().map(|d| ("warning", d)));
         let mut out = String::new();
@@ -187,7 +188,7 @@ impl Layouts {
         out
     }
 
-    fn valid_line(&self, format: &ValidFormat, number: &str, id: Option<&str>, payload: &Payload) -> String {
+    fn valid_line(&self, format: &ValidFormat, number: &str, id: Option<&str>, payload: &Payload<'_>) -> String {
         match format {
             ValidFormat::Ndjson => {
                 use std::fmt::Write as _;

@@ -11,3 +11,7 @@ pub mod input;
 pub mod output;
 pub mod progress;
 pub mod summary;
+
+/// The core's answer for one record; its payload borrows from the record's
+/// text (`'p`) until [`intake::Outcome::into_owned`] copies it.
+pub type Outcome<'p> = intake::Outcome<intake::Valid<intake::Payload<'p>>>;

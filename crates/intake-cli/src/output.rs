@@ -4,10 +4,11 @@
 use std::fmt::Write as _;
 use std::io;
 
-use intake::{Diagnostic, Outcome};
+use intake::Diagnostic;
 
 use crate::args::OutputFormat;
 use crate::input::Unit;
+use crate::Outcome;
 
 /// One record checked: its number in the output (from 0), its row or line, its
 /// `--id-column` value, its outcome, and the text that goes to stdout.
@@ -20,7 +21,7 @@ pub struct Checked {
     /// The `--id-column` value.
     pub id: Option<String>,
     /// The outcome, batch rules applied.
-    pub outcome: Outcome,
+    pub outcome: Outcome<'static>,
     /// What goes to stdout (empty for a valid record under `--only-invalid`):
     /// UTF-8, kept as bytes so that it is never checked again.
     pub text: Vec<u8>,
@@ -59,7 +60,7 @@ pub struct Place<'a> {
 }
 
 /// Renders record `n`'s outcome as the text to write, ending with a newline.
-pub fn render(format: OutputFormat, n: u64, place: &Place<'_>, outcome: &Outcome) -> Vec<u8> {
+pub fn render(format: OutputFormat, n: u64, place: &Place<'_>, outcome: &Outcome<'_>) -> Vec<u8> {
     match format {
         OutputFormat::Ndjson => ndjson(n, place, outcome),
         OutputFormat::Pretty => pretty(n, place, outcome).into_bytes(),
@@ -69,7 +70,7 @@ pub fn render(format: OutputFormat, n: u64, place: &Place<'_>, outcome: &Outcome
 /// `{"record":N,` (and `"id":...,` with `--id-column`) then the outcome's own
 /// object, so the keys keep the outcome's order and the rest of the line is byte
 /// for byte what the library and the npm package give for the record.
-fn ndjson(n: u64, place: &Place<'_>, outcome: &Outcome) -> Vec<u8> {
+fn ndjson(n: u64, place: &Place<'_>, outcome: &Outcome<'_>) -> Vec<u8> {
     // One buffer: the prefix, then the outcome written straight after it.
     let mut line = Vec::with_capacity(512);
     line.extend_from_slice(b"{\"record\":");
@@ -95,7 +96,7 @@ fn ndjson(n: u64, place: &Place<'_>, outcome: &Outcome) -> Vec<u8> {
 
 /// A header line, then one line per error and warning. The normalized payload is
 /// never printed here: it holds card numbers and CVVs, and a terminal is a log.
-fn pretty(n: u64, place: &Place<'_>, outcome: &Outcome) -> String {
+fn pretty(n: u64, place: &Place<'_>, outcome: &Outcome<'_>) -> String {
     let mut at = match place.unit {
         Unit::Record => String::new(),
         unit => format!("{} {}", unit.word(), place.row),
@@ -165,7 +166,8 @@ mod tests {
     #[test]
     fn ndjson_starts_with_the_record_number() {
         let options = intake::Options::new("2026-11-22".parse().unwrap());
-        let outcome = intake::validate(intake::Provider::Stax, &serde_json::json!({"company": "Acme"}), &options);
+        let record = serde_json::json!({"company": "Acme"});
+        let outcome = intake::validate(intake::Provider::Stax, &record, &options);
         let place = Place { unit: Unit::Line, row: 9, id: Some("C-1"), with_id: true };
         let line = String::from_utf8(render(OutputFormat::Ndjson, 7, &place, &outcome)).unwrap();
         assert!(line.starts_with(r#"{"record":7,"id":"C-1","valid":true,"errors":[]"#), "{line}");

@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use intake::{Code, Outcome};
+use intake::Code;
+
+use crate::Outcome;
 
 /// How many error codes, and warning codes, the summary names.
 const TOP: usize = 5;
@@ -25,7 +27,7 @@ pub struct Stats {
 
 impl Stats {
     /// Counts one record's outcome.
-    pub fn add(&mut self, outcome: &Outcome) {
+    pub fn add(&mut self, outcome: &Outcome<'_>) {
         self.records += 1;
         self.valid += u64::from(outcome.valid);
         self.warnings += outcome.warnings.len() as u64;

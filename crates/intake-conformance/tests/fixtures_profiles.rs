@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use intake::{json as api, Code, Flow, Options, Outcome, Provider};
+use intake::{json as api, Code, Flow, Options, Provider};
 use serde_json::{json, Map, Value};
 
 mod support {
@@ -204,7 +204,7 @@ fn typed_payload_matches_outcome() {
     assert!(!debug.contains("4111111111111111") && !debug.contains("737"), "card data in Debug: {debug}");
     assert_eq!(checked.to_json(), intake::validate(Provider::Paydock, &record, &options).to_json());
     let typed = checked.map(|c| c.into_inner());
-    let direct: Outcome = intake::validate(Provider::Paydock, &record, &options);
+    let direct = intake::validate(Provider::Paydock, &record, &options);
     let direct = direct.map(|p| p.to_value());
     assert_eq!(direct.normalized.as_ref().unwrap()["payment_source"]["card_number"], "4111111111111111");
     assert_eq!(serde_json::to_value(typed.normalized.unwrap()).unwrap(), direct.normalized.unwrap());

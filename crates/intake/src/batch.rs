@@ -14,7 +14,7 @@ use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 
 use serde_json::Value;
 
-use crate::{validate, Diagnostic, Options, Outcome, Provider, Severity};
+use crate::{validate, Diagnostic, Options, Outcome, Payload, Provider, Severity, Valid};
 
 /// The state of a batch being validated record by record, in order.
 ///
@@ -23,8 +23,9 @@ use crate::{validate, Diagnostic, Options, Outcome, Provider, Severity};
 /// use serde_json::json;
 /// let mut batch = intake::Batch::new(intake::Provider::Authvia);
 /// let options = intake::Options::default();
-/// let first = batch.check(&json!({"ref": "a", "addresses": ["+14155552671"]}), &options);
-/// let second = batch.check(&json!({"ref": "a", "addresses": ["+14155552672"]}), &options);
+/// let (a, b) = (json!({"ref": "a", "addresses": ["+14155552671"]}), json!({"ref": "a", "addresses": ["+14155552672"]}));
+/// let first = batch.check(&a, &options);
+/// let second = batch.check(&b, &options);
 /// assert!(first.valid);
 /// assert!(second.has_error(intake::Code::RefDuplicate));
 /// ```
@@ -99,7 +100,7 @@ impl Batch {
     }
 
     /// Validates the next record and applies the batch rules to it.
-    pub fn check(&mut self, record: &Value, options: &Options) -> Outcome {
+    pub fn check<'a>(&mut self, record: &'a Value, options: &Options) -> Outcome<Valid<Payload<'a>>> {
         let mut outcome = validate(self.provider, record, options);
         self.apply(&mut outcome);
         outcome
@@ -120,8 +121,9 @@ impl Batch {
     /// use serde_json::json;
     /// let options = intake::Options::default();
     /// let mut batch = intake::Batch::new(intake::Provider::Stax);
+    /// let record = json!({"email": "a@example.com"});
     /// for row in [2, 3] {
-    ///     let mut outcome = intake::validate(intake::Provider::Stax, &json!({"email": "a@example.com"}), &options);
+    ///     let mut outcome = intake::validate(intake::Provider::Stax, &record, &options);
     ///     batch.apply_numbered(&mut outcome, row, "row");
     ///     if row == 3 {
     ///         assert!(outcome.warnings[0].message.starts_with("repeats the email of row 2;"));
@@ -176,7 +178,11 @@ impl Batch {
 /// assert!(outcomes[1].has_warning(intake::Code::EmailDuplicate));
 /// ```
 #[must_use]
-pub fn validate_batch(provider: Provider, records: &[Value], options: &Options) -> Vec<Outcome> {
+pub fn validate_batch<'a>(
+    provider: Provider,
+    records: &'a [Value],
+    options: &Options,
+) -> Vec<Outcome<Valid<Payload<'a>>>> {
     let mut batch = Batch::new(provider);
     records.iter().map(|r| batch.check(r, options)).collect()
 }

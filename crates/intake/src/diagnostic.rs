@@ -15,7 +15,7 @@ use crate::Code;
 /// # Example
 /// ```
 /// fn vat(input: &str) -> Result<String, Box<dyn std::error::Error>> {
-///     Ok(intake::rules::vat::parse(input)?.value)
+///     Ok(intake::rules::vat::parse(input)?.value.into_owned())
 /// }
 /// assert_eq!(vat("GB 980 7806 84").unwrap(), "GB980780684");
 /// let error = vat("12345").unwrap_err();
@@ -99,7 +99,8 @@ pub enum Severity {
 /// # Example
 /// ```
 /// use serde_json::json;
-/// let outcome = intake::validate(intake::Provider::Atoa, &json!({"fullName": "J"}), &intake::Options::default());
+/// let record = json!({"fullName": "J"});
+/// let outcome = intake::validate(intake::Provider::Atoa, &record, &intake::Options::default());
 /// let error = &outcome.errors[0];
 /// assert_eq!(error.path, "/fullName");
 /// assert_eq!(error.code, intake::Code::TextTooShort);

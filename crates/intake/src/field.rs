@@ -8,6 +8,8 @@
 //! billing country) need the whole record: [`FieldOptions::region`] lends a
 //! field the region a national phone number is read in.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -154,7 +156,7 @@ fn invalid(fault: Fault) -> FieldCheck {
 fn full(kind: &Kind, value: &Value, today: Date, region: Option<&str>) -> Result<Parsed<Value>, Fault> {
     let string =
         |v: &Value| -> Result<String, Fault> { v.as_str().map(str::to_owned).ok_or_else(|| wrong_type("a string", v)) };
-    let s = |p: Parsed<String>| p.map(Value::String);
+    let s = |p: Parsed<Cow<'_, str>>| p.map(|v| Value::String(v.into_owned()));
     match kind {
         Kind::Boolean => match value {
             Value::Bool(_) => Ok(Parsed::clean(value.clone())),
@@ -179,7 +181,7 @@ fn full(kind: &Kind, value: &Value, today: Date, region: Option<&str>) -> Result
         _ => {
             let t = string(value)?;
             let t = t.as_str();
-            let clean = |r: Result<String, Fault>| r.map(|v| Parsed::clean(Value::String(v)));
+            let clean = |r: Result<Cow<'_, str>, Fault>| r.map(|v| Parsed::clean(Value::String(v.into_owned())));
             match kind {
                 Kind::Text(rule) => clean(text::parse(t, rule)),
                 Kind::Email => email::parse(t).map(s),
@@ -308,7 +310,7 @@ fn authvia_addresses(value: &Value) -> Result<Parsed<Value>, Fault> {
         };
         let parsed = authvia::address(text)?;
         warnings.extend(parsed.warnings);
-        let entry = serde_json::json!({ "value": parsed.value });
+        let entry = serde_json::json!({ "value": parsed.value.into_owned() });
         if out.contains(&entry) {
             warnings.push(Fault::new(Code::AddressDuplicate, "repeats an earlier address and was dropped"));
         } else {

@@ -1,6 +1,8 @@
 //! Reading the fields of one JSON object: presence, JSON type, blank text, and
 //! what to do when an optional field's format is wrong.
 
+use std::borrow::Cow;
+
 use crate::catalog::FieldInfo;
 use crate::node::{same_bytes, Node, Object};
 use crate::rules::email::{distance_within, letters, sets_within};
@@ -97,6 +99,19 @@ pub(crate) fn string<'v>(
     loc: &Loc<'_>,
     need: Need,
 ) -> Option<&'v str> {
+    source(report, map, key, loc, need).map(|t| &**t)
+}
+
+/// As [`string`], the text as the tree holds it: borrowed from the record's
+/// input, or unescaped while reading. A payload's text kept from it with
+/// [`kept`] lives as long as the input, not the tree.
+pub(crate) fn source<'v, 'a>(
+    report: &mut Report,
+    map: &'v Object<'a>,
+    key: &str,
+    loc: &Loc<'_>,
+    need: Need,
+) -> Option<&'v Cow<'a, str>> {
     match get(map, key) {
         None => {
             if need == Need::Required {
@@ -120,6 +135,27 @@ pub(crate) fn string<'v>(
     }
 }
 
+/// `f`'s answer for `text`, as long-lived as the record's input: an answer that
+/// borrows the text it was given (a value that needs no change) borrows the
+/// input itself, not the tree, so the payload allocates nothing for it.
+pub(crate) fn kept<'a>(text: &Cow<'a, str>, f: impl for<'r> FnOnce(&'r str) -> Cow<'r, str>) -> Cow<'a, str> {
+    match text {
+        Cow::Borrowed(s) => f(s),
+        Cow::Owned(s) => Cow::Owned(f(s).into_owned()),
+    }
+}
+
+/// [`kept`] for a rule that can fail or warn.
+pub(crate) fn kept_parsed<'a>(
+    text: &Cow<'a, str>,
+    rule: impl for<'r> FnOnce(&'r str) -> Result<Parsed<Cow<'r, str>>, Fault>,
+) -> Result<Parsed<Cow<'a, str>>, Fault> {
+    match text {
+        Cow::Borrowed(s) => rule(s),
+        Cow::Owned(s) => rule(s).map(|p| p.map(|v| Cow::Owned(v.into_owned()))),
+    }
+}
+
 /// A string field parsed by `rule`, its fault reported as `need` says.
 pub(crate) fn field<T>(
     report: &mut Report,
@@ -130,7 +166,26 @@ pub(crate) fn field<T>(
     rule: impl FnOnce(&str) -> Result<Parsed<T>, Fault>,
 ) -> Option<T> {
     let text = string(report, map, key, loc, need)?;
-    match rule(text) {
+    settle(report, loc, need, rule(text))
+}
+
+/// As [`field`], for a rule whose answer is text: borrowed from the record's
+/// input when the value needs no change (see [`kept`]).
+pub(crate) fn text_field<'a>(
+    report: &mut Report,
+    map: &Object<'a>,
+    key: &str,
+    loc: &Loc<'_>,
+    need: Need,
+    rule: impl for<'r> FnOnce(&'r str) -> Result<Parsed<Cow<'r, str>>, Fault>,
+) -> Option<Cow<'a, str>> {
+    let text = source(report, map, key, loc, need)?;
+    settle(report, loc, need, kept_parsed(text, rule))
+}
+
+/// A rule's answer taken into the report: its value, or its fault reported as `need` says.
+fn settle<T>(report: &mut Report, loc: &Loc<'_>, need: Need, result: Result<Parsed<T>, Fault>) -> Option<T> {
+    match result {
         Ok(parsed) => Some(report.take(loc, parsed)),
         Err(fault) => {
             reject(report, loc, need, fault);

@@ -7,13 +7,18 @@
 
 mod structured;
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::catalog;
 use crate::field::{check_field, FieldOptions, FieldState};
 use crate::rules::country::Alpha;
 use crate::rules::{card, country, email, id, phone, postcode, scalar, text, vat};
-use crate::{pointer_tokens, validate, validate_json, Code, Fault, Options, Outcome, Parsed, Provider};
+use crate::{pointer_tokens, validate, validate_json, Code, Fault, Options, Outcome, Parsed, Payload, Provider, Valid};
+
+/// What validation gives for a record that lives `'a`.
+pub type Checked<'a> = Outcome<Valid<Payload<'a>>>;
 #[cfg(feature = "arbitrary")]
 pub use structured::run_structured_target;
 pub use structured::{batch, value_record, STRUCTURED_TARGETS};
@@ -36,7 +41,7 @@ pub use structured::{batch, value_record, STRUCTURED_TARGETS};
 /// let options = intake::Options::new("2026-11-22".parse().unwrap());
 /// assert!(intake::invariants::record(intake::Provider::Atoa, br#"{"fullName":"Ada","email":"a@b.co"}"#, &options).is_ok());
 /// ```
-pub fn record(provider: Provider, bytes: &[u8], options: &Options) -> Result<Outcome, String> {
+pub fn record<'a>(provider: Provider, bytes: &'a [u8], options: &Options) -> Result<Checked<'a>, String> {
     crate::node::Node::reader_agrees(bytes)?;
     let outcome = validate_json(provider, bytes, options);
     // The input as intake reads it: serde_json's `Value` would read the member
@@ -66,8 +71,11 @@ pub fn record(provider: Provider, bytes: &[u8], options: &Options) -> Result<Out
     if let Some(normalized) = &outcome.normalized {
         let normalized = normalized.to_value();
         let again = validate(provider, &normalized, options);
-        if !again.valid || again.normalized.as_ref().map(|p| p.to_value()) != Some(normalized) {
+        if !again.valid || again.normalized.as_ref().map(|p| p.to_value()).as_ref() != Some(&normalized) {
             return Err("normalizing the payload again changed it or made it invalid".to_owned());
+        }
+        if again.normalized.as_ref().is_some_and(|p| !p.is_borrowed()) {
+            return Err("a payload that needs no change copied a value instead of borrowing it".to_owned());
         }
         if let Some(w) = again.warnings.iter().find(|w| w.code.is_change()) {
             return Err(format!("normalizing the payload again raised the change warning {}", w.code));
@@ -76,7 +84,7 @@ pub fn record(provider: Provider, bytes: &[u8], options: &Options) -> Result<Out
     Ok(outcome)
 }
 
-fn shape(o: &Outcome) -> Result<(), String> {
+fn shape(o: &Checked<'_>) -> Result<(), String> {
     if o.valid != o.errors.is_empty() {
         return Err("valid is not exactly 'no errors'".to_owned());
     }
@@ -169,17 +177,20 @@ pub fn rules(input: &str) -> Result<(), String> {
 /// # Errors
 /// A description of the first broken invariant.
 pub fn family(family: Family, input: &str) -> Result<(), String> {
-    let clean = |r: Result<String, Fault>| r.map(Parsed::clean);
     match family {
         Family::Text => {
-            stable("name", input, |t| clean(text::parse(t, &text::TextRule::name(1, 100))))?;
-            stable("notes", input, |t| clean(text::parse(t, &text::TextRule::multiline(1000))))
+            stable_text("name", input, |t| text::parse(t, &text::TextRule::name(1, 100)).map(Parsed::clean))?;
+            stable_text("notes", input, |t| text::parse(t, &text::TextRule::multiline(1000)).map(Parsed::clean))
         }
-        Family::Email => stable("email", input, email::parse),
+        Family::Email => {
+            stable_text("email", input, email::parse)?;
+            stable_text("authvia address", input, crate::profiles::authvia::address)
+        }
         Family::Phone => {
             stable("phone", input, |t| phone::parse(t, None).map(|p| p.map(|p| p.e164().to_owned())))?;
             stable("phone in GB", input, |t| phone::parse(t, Some("GB")).map(|p| p.map(|p| p.e164().to_owned())))?;
             stable("phone in US", input, |t| phone::parse(t, Some("US")).map(|p| p.map(|p| p.e164().to_owned())))?;
+            stable_text("stax phone", input, |t| crate::profiles::stax::phone_at_least_10(t, "US"))?;
             // Atoa sends the code and the national number apart: they must read back.
             for code in [1, 7, 44, 92, 234, 992] {
                 if let Ok(first) = phone::parse_with_code(code, input) {
@@ -203,14 +214,14 @@ pub fn family(family: Family, input: &str) -> Result<(), String> {
             Ok(())
         }
         Family::Postal => {
-            stable("atoa postcode", input, crate::profiles::atoa::parse_postcode)?;
-            stable("uk postcode", input, |t| {
+            stable_text("atoa postcode", input, crate::profiles::atoa::parse_postcode)?;
+            stable_text("uk postcode", input, |t| {
                 postcode::uk(t).map(Parsed::clean).ok_or(Fault::new(Code::PostcodeNotUk, "not UK-shaped"))
             })?;
             stable("country2", input, |t| country::parse(t, Alpha::Two).map(|p| p.map(str::to_owned)))?;
             stable("country3", input, |t| country::parse(t, Alpha::Three).map(|p| p.map(str::to_owned)))
         }
-        Family::Vat => stable("vat", input, vat::parse),
+        Family::Vat => stable_text("vat", input, vat::parse),
         Family::Card => {
             stable("card", input, |t| card::number(t).map(|c| Parsed::clean(c.expose().to_owned())))?;
             stable("month", input, |t| card::month(t).map(|m| Parsed::clean(format!("{m:02}"))))?;
@@ -218,12 +229,29 @@ pub fn family(family: Family, input: &str) -> Result<(), String> {
             stable("cvv", input, |t| card::cvv(t, None).map(|c| Parsed::clean(c.expose().to_owned())))
         }
         Family::Ids => {
-            stable("uuid", input, |t| clean(id::uuid(t)))?;
-            stable("hex24", input, |t| clean(id::hex24(t)))?;
-            stable("date", input, |t| clean(scalar::date(t)))?;
-            stable("url", input, |t| clean(scalar::url(t)))
+            stable_text("uuid", input, |t| id::uuid(t).map(Parsed::clean))?;
+            stable_text("hex24", input, |t| id::hex24(t).map(Parsed::clean))?;
+            stable_text("date", input, |t| scalar::date(t).map(Parsed::clean))?;
+            stable_text("url", input, |t| scalar::url(t).map(Parsed::clean))
         }
     }
+}
+
+/// [`stable`], for a rule whose answer borrows its text when that needs no
+/// change: its own output, which needs none, must come back borrowed (a
+/// payload then allocates nothing for it).
+fn stable_text(
+    name: &str,
+    input: &str,
+    parse: impl for<'r> Fn(&'r str) -> Result<Parsed<Cow<'r, str>>, Fault>,
+) -> Result<(), String> {
+    stable(name, input, |t| parse(t).map(|p| p.map(Cow::into_owned)))?;
+    if let Ok(first) = parse(input) {
+        if let Ok(Parsed { value: Cow::Owned(_), .. }) = parse(&first.value) {
+            return Err(format!("{name}: its own output was copied, not borrowed"));
+        }
+    }
+    Ok(())
 }
 
 fn stable(name: &str, input: &str, parse: impl Fn(&str) -> Result<Parsed<String>, Fault>) -> Result<(), String> {

@@ -5,6 +5,7 @@
 //! input. A record that is not JSON is an invalid record (status 400), not an
 //! [`ApiError`]; an `ApiError` is a caller's mistake (an unknown provider, bad options).
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use serde::Deserialize;
@@ -16,7 +17,7 @@ use crate::node::{ordered, Node};
 use crate::rules::country::Alpha;
 use crate::rules::text::TextRule;
 use crate::rules::{card, country, email, enumeration, id, phone, postcode, scalar, text, vat};
-use crate::{catalog, Batch, Date, Fault, Flow, Limits, Options, Outcome, Parsed, Provider};
+use crate::{catalog, Batch, Date, Fault, Flow, Limits, Options, Parsed, Provider};
 
 /// A caller's mistake: an unknown provider, field or rule, or options that do not parse.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -140,7 +141,7 @@ pub fn validate_batch(provider_id: &str, records: &str, options_json: &str) -> R
     };
     let mut batch = Batch::new(p);
     let check = p.profile().check;
-    let outcomes: Vec<Outcome> = items
+    let outcomes: Vec<_> = items
         .iter()
         .map(|record| {
             // The array was measured, not each record: each is walked.
@@ -356,8 +357,8 @@ type Answer = Node<'static>;
 fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Answer>, Fault>, ApiError> {
     let string =
         || -> Result<&str, Fault> { value.as_str().ok_or_else(|| crate::fields::wrong_type("a string", value)) };
-    let s = |p: Parsed<String>| p.map(Answer::from);
-    let clean = |r: Result<String, Fault>| r.map(|v| Parsed::clean(Answer::from(v)));
+    let s = |p: Parsed<Cow<'_, str>>| p.map(|v| Answer::from(v.into_owned()));
+    let clean = |r: Result<Cow<'_, str>, Fault>| r.map(|v| Parsed::clean(Answer::from(v.into_owned())));
     let today = a.today.unwrap_or_else(|| Date::new(2026, 1, 1).unwrap_or(Date::from_unix_days(0)));
     let out = match name {
         "text" => string().and_then(|t| {
@@ -390,7 +391,7 @@ fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Ans
         "phone_with_code" => {
             string().and_then(|t| phone::parse_with_code(a.code.unwrap_or(0), t)).map(|p| Parsed::clean(phone_json(&p)))
         }
-        "uk_postcode" => string().map(|t| Parsed::clean(Answer::from(postcode::uk(t)))),
+        "uk_postcode" => string().map(|t| Parsed::clean(Answer::from(postcode::uk(t).map(Cow::into_owned)))),
         "atoa_postcode" => string().and_then(crate::profiles::atoa::parse_postcode).map(s),
         "gb_vat" => string().and_then(vat::parse).map(s),
         "country" => string().and_then(|t| {
@@ -418,7 +419,7 @@ fn run_rule(name: &str, value: &Value, a: &RuleArgs) -> Result<Result<Parsed<Ans
         }),
         "date" => string().and_then(|t| clean(scalar::date(t))),
         "url" => string().and_then(|t| clean(scalar::url(t))),
-        "number" => clean(scalar::number(value)),
+        "number" => scalar::number(value).map(|n| Parsed::clean(Answer::from(n))),
         "boolean" => scalar::boolean(value).map(|b| Parsed::clean(Answer::from(b))),
         _ => return Err(api("rule.unknown", "no rule of that name; see intake::json::rule")),
     };

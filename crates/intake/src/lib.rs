@@ -14,11 +14,8 @@
 //! use serde_json::json;
 //!
 //! let options = Options::new("2026-11-22".parse().unwrap());
-//! let outcome = validate(
-//!     Provider::Atoa,
-//!     &json!({"fullName": "John  Doe", "phoneCountryCode": "+44", "phoneNumber": "07911 123456", "postcode": "sw1a1aa"}),
-//!     &options,
-//! );
+//! let record = json!({"fullName": "John  Doe", "phoneCountryCode": "+44", "phoneNumber": "07911 123456", "postcode": "sw1a1aa"});
+//! let outcome = validate(Provider::Atoa, &record, &options);
 //! assert!(outcome.valid);
 //! let payload = outcome.normalized.unwrap().to_value();
 //! assert_eq!(payload["fullName"], "John Doe");
@@ -77,7 +74,7 @@ pub use node::JsonObject;
 #[cfg(feature = "ts")]
 pub use node::JsonValue;
 pub use options::{Flow, Options};
-pub use outcome::{redacted, Outcome, Rejection, Valid, CARD_FIELDS};
+pub use outcome::{redacted, IntoOwned, Outcome, Rejection, Valid, CARD_FIELDS};
 #[doc(hidden)]
 pub use path::{tokens as pointer_tokens, Loc};
 pub use profiles::Payload;
@@ -95,13 +92,14 @@ use serde_json::Value;
 /// # Example
 /// ```
 /// use serde_json::json;
-/// let outcome = intake::validate(intake::Provider::Stax, &json!({}), &intake::Options::default());
+/// let record = json!({});
+/// let outcome = intake::validate(intake::Provider::Stax, &record, &intake::Options::default());
 /// assert!(!outcome.valid);
 /// assert_eq!(outcome.status, Some(400));
 /// assert_eq!(outcome.errors[0].code, intake::Code::RecordOneOfRequired);
 /// ```
 #[must_use]
-pub fn validate(provider: Provider, record: &Value, options: &Options) -> Outcome {
+pub fn validate<'a>(provider: Provider, record: &'a Value, options: &Options) -> Outcome<Valid<Payload<'a>>> {
     (provider.profile().check)(&Node::from_value(record), Measured::Unknown, options)
 }
 
@@ -117,7 +115,7 @@ pub fn validate(provider: Provider, record: &Value, options: &Options) -> Outcom
 /// assert_eq!(outcome.errors[0].code, intake::Code::RecordMalformed);
 /// ```
 #[must_use]
-pub fn validate_json(provider: Provider, bytes: &[u8], options: &Options) -> Outcome {
+pub fn validate_json<'a>(provider: Provider, bytes: &'a [u8], options: &Options) -> Outcome<Valid<Payload<'a>>> {
     profiles::from_bytes(bytes, options, provider.profile().check)
 }
 

@@ -54,14 +54,6 @@ impl<'a> Object<'a> {
         self.members.len()
     }
 
-    /// Sets member `key`: in its place if it is there, else at the end.
-    pub fn insert(&mut self, key: &'a str, value: Node<'a>) {
-        match self.members.iter_mut().find(|(k, _)| k == key) {
-            Some((_, v)) => *v = value,
-            None => self.members.push((Cow::Borrowed(key), value)),
-        }
-    }
-
     /// An object of the given members, in this order (names must differ).
     pub fn from_members(members: Vec<(Cow<'a, str>, Node<'a>)>) -> Self {
         Object { members }
@@ -73,7 +65,19 @@ impl<'a> Object<'a> {
         let repeated = if n <= 16 {
             (1..n).any(|i| self.members[..i].iter().any(|(k, _)| *k == self.members[i].0))
         } else {
-            let mut names: Vec<&str> = self.members.iter().map(|(k, _)| k.as_ref()).collect();
+            // Sorted on the stack for a wide object (a flat export's columns).
+            let mut on_stack = [""; 64];
+            let mut on_heap = Vec::new();
+            let names = match on_stack.get_mut(..n) {
+                Some(names) => names,
+                None => {
+                    on_heap.resize(n, "");
+                    &mut on_heap[..]
+                }
+            };
+            for (name, (k, _)) in names.iter_mut().zip(&self.members) {
+                *name = k.as_ref();
+            }
             names.sort_unstable();
             names.windows(2).any(|w| w[0] == w[1])
         };
@@ -414,7 +418,52 @@ impl JsonObject {
 
     /// The compact JSON text of a checked object (cannot fail: every node is JSON).
     pub(crate) fn of(object: &Object<'_>) -> Option<JsonObject> {
-        serde_json::value::to_raw_value(object).ok().map(JsonObject)
+        Self::text(object)
+    }
+
+    /// As [`JsonObject::of`], with member `key`'s value replaced by `value` in
+    /// its place: the rest is written from the record, not copied first.
+    pub(crate) fn with_member(object: &Object<'_>, key: &str, value: &impl Serialize) -> Option<JsonObject> {
+        struct With<'o, 'a, V> {
+            object: &'o Object<'a>,
+            key: &'o str,
+            value: &'o V,
+        }
+        impl<V: Serialize> Serialize for With<'_, '_, V> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(Some(self.object.len()))?;
+                for (k, v) in self.object.iter() {
+                    if k == self.key {
+                        map.serialize_entry(k, self.value)?;
+                    } else {
+                        map.serialize_entry(k, v)?;
+                    }
+                }
+                map.end()
+            }
+        }
+        Self::text(&With { object, key, value })
+    }
+
+    /// The compact JSON text of `value`, in one allocation of its exact size: a
+    /// first pass counts its bytes (serde_json's `to_raw_value` grows a buffer
+    /// and then copies it into a box).
+    fn text(value: &impl Serialize) -> Option<JsonObject> {
+        struct Count(usize);
+        impl std::io::Write for Count {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                self.0 += buf.len();
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut count = Count(0);
+        serde_json::to_writer(&mut count, value).ok()?;
+        let mut text = Vec::with_capacity(count.0);
+        serde_json::to_writer(&mut text, value).ok()?;
+        serde_json::value::RawValue::from_string(String::from_utf8(text).ok()?).ok().map(JsonObject)
     }
 }
 

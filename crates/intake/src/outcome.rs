@@ -22,11 +22,8 @@ use crate::{Code, Diagnostic, Fault, Payload, Severity};
 /// # Example
 /// ```
 /// use serde_json::json;
-/// let outcome = intake::validate(
-///     intake::Provider::Atoa,
-///     &json!({"fullName": "John Doe", "email": "john.doe@example.com"}),
-///     &intake::Options::default(),
-/// );
+/// let record = json!({"fullName": "John Doe", "email": "john.doe@example.com"});
+/// let outcome = intake::validate(intake::Provider::Atoa, &record, &intake::Options::default());
 /// assert!(outcome.valid);
 /// let line = outcome.to_json();
 /// let back: intake::Outcome<serde_json::Value> = serde_json::from_str(&line).unwrap();
@@ -34,7 +31,7 @@ use crate::{Code, Diagnostic, Fault, Payload, Severity};
 /// ```
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Outcome<T = Valid<Payload>> {
+pub struct Outcome<T = Valid<Payload<'static>>> {
     /// True exactly when there are no errors.
     pub valid: bool,
     /// For an invalid record, the HTTP status the provider documents for it.
@@ -149,6 +146,16 @@ impl<T> Outcome<T> {
         }
     }
 
+    /// The same outcome owning its payload's text (see [`IntoOwned`]): to keep
+    /// it after the record it was read from is gone.
+    #[must_use]
+    pub fn into_owned(self) -> Outcome<T::Owned>
+    where
+        T: IntoOwned,
+    {
+        self.map(IntoOwned::into_owned)
+    }
+
     /// Whether any error carries `code`.
     #[must_use]
     pub fn has_error(&self, code: Code) -> bool {
@@ -239,10 +246,11 @@ pub fn redacted(value: &Value) -> Value {
 /// ```
 /// use intake::profiles::atoa;
 /// use serde_json::json;
-/// fn send(customer: intake::Valid<atoa::Customer>) -> String {
+/// fn send(customer: intake::Valid<atoa::Customer<'_>>) -> String {
 ///     serde_json::to_string(&customer).unwrap()
 /// }
-/// let checked = atoa::check(&json!({"fullName": "Ada", "email": "ada@example.com"}), &intake::Options::default());
+/// let record = json!({"fullName": "Ada", "email": "ada@example.com"});
+/// let checked = atoa::check(&record, &intake::Options::default());
 /// let customer = checked.into_result().unwrap();
 /// assert_eq!(customer.full_name, "Ada");
 /// assert!(send(customer).contains(r#""fullName":"Ada""#));
@@ -286,6 +294,44 @@ impl<T: Serialize> Serialize for Valid<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(s)
     }
+}
+
+impl<T: IntoOwned> IntoOwned for Valid<T> {
+    type Owned = Valid<T::Owned>;
+
+    fn into_owned(self) -> Valid<T::Owned> {
+        Valid(self.0.into_owned())
+    }
+}
+
+/// A payload whose text may borrow from the record it was read from, and the
+/// same payload owning its text.
+///
+/// Validation borrows every value that needs no change from the record (the
+/// JSON text, or the `serde_json::Value`) instead of copying it: a payload
+/// lives as long as its record. `into_owned` gives one that outlives it, to
+/// keep, or to send to another thread; only the borrowed text is copied.
+///
+/// # Example
+/// ```
+/// use intake::{IntoOwned, Outcome, Provider};
+/// fn check(line: &str) -> Outcome {
+///     let bytes = line.as_bytes().to_vec();
+///     // `bytes` is dropped here: the outcome must own its text.
+///     intake::validate_json(Provider::Atoa, &bytes, &intake::Options::default()).into_owned()
+/// }
+/// let outcome = check(r#"{"fullName": "Ada", "email": "ada@example.com"}"#);
+/// let intake::Payload::Atoa(customer) = outcome.into_result().unwrap().into_inner() else { unreachable!() };
+/// assert_eq!(customer.email.as_deref(), Some("ada@example.com"));
+/// let _: intake::profiles::atoa::Customer<'static> = customer.into_owned();
+/// ```
+pub trait IntoOwned {
+    /// The same type, owning its text.
+    type Owned: 'static;
+
+    /// Copies the borrowed text; text already owned is moved, not copied.
+    #[must_use]
+    fn into_owned(self) -> Self::Owned;
 }
 
 /// Why a record is invalid: the provider's status and every diagnostic. The

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use crate::limits::Measured;
 use crate::node::{Node, Object};
-use crate::{read_node, Fault, Limits, Options, Outcome, Provider};
+use crate::{read_node, Fault, Limits, Options, Outcome, Payload, Provider, Valid};
 
 /// A record read from JSON text: strings borrowed from the text where they have
 /// no escapes, members in input order. [`validate_json`](crate::validate_json)
@@ -53,7 +53,7 @@ impl<'a> Record<'a> {
     /// Validates the record against a provider's profile: the same outcome as
     /// [`validate_json`](crate::validate_json) on its text.
     #[must_use]
-    pub fn validate(&self, provider: Provider, options: &Options) -> Outcome {
+    pub fn validate(&self, provider: Provider, options: &Options) -> Outcome<Valid<Payload<'a>>> {
         // Read within some limits, not necessarily those of `options` (the
         // largest size aside, which the reading has checked already).
         let within = self.within.is_some_and(|l| l.with_max_bytes(options.limits.max_bytes) == options.limits);

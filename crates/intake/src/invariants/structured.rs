@@ -6,7 +6,7 @@
 
 use serde_json::{json, Value};
 
-use super::{record, shape};
+use super::{record, shape, Checked};
 use crate::catalog::{self, Kind};
 use crate::profiles::{atoa, authvia, juicyway, paydock, stax};
 use crate::{validate, validate_batch, Code, Options, Outcome, Provider, Severity};
@@ -26,13 +26,15 @@ use crate::{validate, validate_batch, Code, Options, Outcome, Provider, Severity
 /// ```
 /// use serde_json::json;
 /// let options = intake::Options::new("2026-11-22".parse().unwrap());
-/// let checked = intake::invariants::value_record(intake::Provider::Stax, &json!({"company": "Acme"}), &options);
+/// let record = json!({"company": "Acme"});
+/// let checked = intake::invariants::value_record(intake::Provider::Stax, &record, &options);
 /// assert!(checked.unwrap().valid);
 /// ```
-pub fn value_record(provider: Provider, value: &Value, options: &Options) -> Result<Outcome, String> {
+pub fn value_record<'a>(provider: Provider, value: &'a Value, options: &Options) -> Result<Checked<'a>, String> {
     let text = value.to_string();
     let outcome = record(provider, text.as_bytes(), options)?;
-    if validate(provider, value, options) != outcome {
+    let direct = validate(provider, value, options);
+    if direct != outcome {
         return Err("validating the value and validating its JSON text gave different outcomes".to_owned());
     }
     serialized_agrees(provider, &text, &outcome, options)?;
@@ -41,7 +43,7 @@ pub fn value_record(provider: Provider, value: &Value, options: &Options) -> Res
         documented_only(provider, &payload)?;
         typed_again(provider, value, &payload, options)?;
     }
-    Ok(outcome)
+    Ok(direct)
 }
 
 /// The options as the JSON surface takes them.
@@ -52,7 +54,7 @@ fn options_json(options: &Options) -> String {
     }
 }
 
-fn serialized_agrees(provider: Provider, text: &str, outcome: &Outcome, options: &Options) -> Result<(), String> {
+fn serialized_agrees(provider: Provider, text: &str, outcome: &Checked<'_>, options: &Options) -> Result<(), String> {
     let native = outcome.to_json();
     let surface = crate::json::validate(provider.id(), text, &options_json(options))
         .map_err(|e| format!("the JSON surface refused the call: {}", e.code))?;
@@ -153,7 +155,7 @@ fn typed_again(provider: Provider, record: &Value, payload: &Value, options: &Op
 /// let records = [json!({"ref": "a", "addresses": ["+14155552671"]}), json!({"ref": "a", "addresses": ["+14155552672"]})];
 /// assert!(intake::invariants::batch(intake::Provider::Authvia, &records, &options).is_ok());
 /// ```
-pub fn batch(provider: Provider, records: &[Value], options: &Options) -> Result<Vec<Outcome>, String> {
+pub fn batch<'a>(provider: Provider, records: &'a [Value], options: &Options) -> Result<Vec<Checked<'a>>, String> {
     let outcomes = validate_batch(provider, records, options);
     if outcomes.len() != records.len() {
         return Err("a batch gave another number of outcomes than records".to_owned());
@@ -201,7 +203,7 @@ pub fn batch(provider: Provider, records: &[Value], options: &Options) -> Result
 }
 
 /// The same answer, the batch key aside (the batch consumes it).
-fn same_answer(a: &Outcome, b: &Outcome) -> bool {
+fn same_answer(a: &Checked<'_>, b: &Checked<'_>) -> bool {
     (a.valid, a.status, &a.errors, &a.warnings, &a.normalized)
         == (b.valid, b.status, &b.errors, &b.warnings, &b.normalized)
 }
@@ -356,7 +358,8 @@ mod tests {
             "zip_code": "100001", "country": "NG"}});
         let mut b = a.clone();
         b["email"] = json!("A@EXAMPLE.COM");
-        let outcomes = batch(Provider::Juicyway, &[a, b], &options()).unwrap();
+        let records = [a, b];
+        let outcomes = batch(Provider::Juicyway, &records, &options()).unwrap();
         assert!(outcomes[0].valid);
         assert_eq!(outcomes[1].status, Some(409));
         let atoa = json!({"fullName": "Ada", "email": "a@b.co"});

@@ -14,15 +14,17 @@
 //! - `vatNumber`: a GB VAT number; on an individual it is a `vat.individual` warning.
 //! - Every invalid record: 400.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{f, FieldInfo, Kind};
-use crate::fields::{field, present, string, undocumented, Children, Need};
+use crate::fields::{field, kept, present, source, text_field, undocumented, Children, Need};
 use crate::limits::Measured;
 use crate::node::{Node, Object};
 use crate::profiles::{bad_request, run, Body, Profile};
 use crate::rules::text::TextRule;
-use crate::rules::{email, enumeration, phone, postcode, text, vat};
+use crate::rules::{as_written, email, enumeration, phone, postcode, text, vat};
 use crate::{Code, Fault, Loc, Options, Outcome, Parsed, Payload, Report, Valid};
 
 pub(crate) const PROFILE: Profile = Profile {
@@ -61,34 +63,36 @@ pub const CITY: TextRule = TextRule::line(30);
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AtoaCustomer", optional_fields))]
 #[non_exhaustive]
-pub struct Customer {
+pub struct Customer<'a> {
     /// The customer's full name.
-    pub full_name: String,
+    pub full_name: Cow<'a, str>,
     /// The email address.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Cow<'a, str>>,
     /// Individual or business.
     #[serde(rename = "type")]
     pub kind: CustomerType,
     /// The country calling code, digits only (`44`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone_country_code: Option<String>,
+    pub phone_country_code: Option<Cow<'a, str>>,
     /// The national significant number, digits only (`7911123456`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<String>,
+    pub phone_number: Option<Cow<'a, str>>,
     /// The address.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address: Option<String>,
+    pub address: Option<Cow<'a, str>>,
     /// The city.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
+    pub city: Option<Cow<'a, str>>,
     /// The postcode.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub postcode: Option<String>,
+    pub postcode: Option<Cow<'a, str>>,
     /// The VAT number, `GB` and 9 digits.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vat_number: Option<String>,
+    pub vat_number: Option<Cow<'a, str>>,
 }
+
+into_owned!(Customer { full_name, email, phone_country_code, phone_number, address, city, postcode, vat_number; kind });
 
 /// Atoa's customer type.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,20 +113,21 @@ entry_points! {
     /// # Example
     /// ```
     /// use serde_json::json;
-    /// let checked = intake::profiles::atoa::check(&json!({"fullName": "Ada", "phoneNumber": "+44 7911 123456"}), &intake::Options::default());
+    /// let record = json!({"fullName": "Ada", "phoneNumber": "+44 7911 123456"});
+    /// let checked = intake::profiles::atoa::check(&record, &intake::Options::default());
     /// let customer = checked.normalized.as_ref().unwrap();
     /// assert_eq!(customer.phone_country_code.as_deref(), Some("44"));
     /// assert_eq!(checked.warnings[0].code, intake::Code::PhoneSplit);
     /// ```
 }
 
-fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outcome<Valid<Customer>> {
+fn check_node<'a>(record: &Node<'a>, measured: Measured, options: &Options) -> Outcome<Valid<Customer<'a>>> {
     run(record, measured, options, bad_request, |map, report| {
         let root = Loc::ROOT;
-        let full_name = field(report, map, "fullName", &root.key("fullName"), Need::Required, |s| {
+        let full_name = text_field(report, map, "fullName", &root.key("fullName"), Need::Required, |s| {
             text::parse(s, &FULL_NAME).map(Parsed::clean)
         });
-        let email = field(report, map, "email", &root.key("email"), Need::Optional, email::parse);
+        let email = text_field(report, map, "email", &root.key("email"), Need::Optional, email::parse);
         let kind = field(report, map, "type", &root.key("type"), Need::Optional, |s| {
             enumeration::parse(s, &["INDIVIDUAL", "BUSINESS"])
                 .map(|t| Parsed::clean(if t == "BUSINESS" { CustomerType::Business } else { CustomerType::Individual }))
@@ -134,13 +139,16 @@ fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outco
                 Fault::new(Code::RecordOneOfRequired, "either email or phoneCountryCode and phoneNumber is required"),
             );
         }
-        let line = |rule: TextRule| move |s: &str| text::parse(s, &rule).map(Parsed::clean);
-        let address = field(report, map, "address", &root.key("address"), Need::Optional, line(ADDRESS));
-        let city = field(report, map, "city", &root.key("city"), Need::Optional, line(CITY));
-        let postcode = field(report, map, "postcode", &root.key("postcode"), Need::Optional, parse_postcode);
+        let address = text_field(report, map, "address", &root.key("address"), Need::Optional, |s| {
+            text::parse(s, &ADDRESS).map(Parsed::clean)
+        });
+        let city = text_field(report, map, "city", &root.key("city"), Need::Optional, |s| {
+            text::parse(s, &CITY).map(Parsed::clean)
+        });
+        let postcode = text_field(report, map, "postcode", &root.key("postcode"), Need::Optional, parse_postcode);
         let kind = kind.unwrap_or_default();
         let vat_loc = root.key("vatNumber");
-        let vat_number = field(report, map, "vatNumber", &vat_loc, Need::Optional, vat::parse);
+        let vat_number = text_field(report, map, "vatNumber", &vat_loc, Need::Optional, vat::parse);
         if vat_number.is_some() && kind == CustomerType::Individual {
             report.warn(
                 &vat_loc,
@@ -166,15 +174,16 @@ fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outco
     })
 }
 
-/// The two phone fields, checked together: `(country code, national number)`.
-fn phone_fields(map: &Object<'_>, report: &mut Report) -> Option<(String, String)> {
+/// The two phone fields, checked together: `(country code, national number)`,
+/// each borrowed from the record when written as Atoa takes it.
+fn phone_fields<'a>(map: &Object<'a>, report: &mut Report) -> Option<(Cow<'a, str>, Cow<'a, str>)> {
     let cc_loc = Loc::ROOT.key("phoneCountryCode");
     let number_loc = Loc::ROOT.key("phoneNumber");
-    let code = string(report, map, "phoneCountryCode", &cc_loc, Need::Optional);
-    let number = string(report, map, "phoneNumber", &number_loc, Need::Optional);
+    let code = source(report, map, "phoneCountryCode", &cc_loc, Need::Optional);
+    let number = source(report, map, "phoneNumber", &number_loc, Need::Optional);
     match (code, number) {
-        (Some(code), Some(number)) => {
-            let code = match parse_country_code(code) {
+        (Some(code_text), Some(number)) => {
+            let code = match parse_country_code(code_text) {
                 Ok(c) => c,
                 Err(fault) => {
                     report.error(&cc_loc, fault);
@@ -182,7 +191,8 @@ fn phone_fields(map: &Object<'_>, report: &mut Report) -> Option<(String, String
                 }
             };
             let p = report.accept(&number_loc, phone::parse_with_code(code, number).map(Parsed::clean))?;
-            Some((p.country_code().to_string(), p.national().to_owned()))
+            let (code, national) = split(&p);
+            Some((kept(code_text, |s| as_written(s, code)), kept(number, |s| as_written(s, national))))
         }
         (None, Some(number)) if !present(map, "phoneCountryCode") => {
             let t = number.trim_start();
@@ -195,7 +205,8 @@ fn phone_fields(map: &Object<'_>, report: &mut Report) -> Option<(String, String
                         "the international number was split into phoneCountryCode and phoneNumber",
                     ),
                 );
-                Some((p.country_code().to_string(), p.national().to_owned()))
+                let (code, national) = split(&p);
+                Some((Cow::Owned(code.to_owned()), Cow::Owned(national.to_owned())))
             } else {
                 report.error(&cc_loc, Fault::new(Code::FieldRequired, "is required with phoneNumber"));
                 None
@@ -210,6 +221,12 @@ fn phone_fields(map: &Object<'_>, report: &mut Report) -> Option<(String, String
         }
         _ => None,
     }
+}
+
+/// A phone's calling code and national significant number, as digits.
+fn split(phone: &phone::Phone) -> (&str, &str) {
+    let (e164, national) = (phone.e164(), phone.national());
+    (e164.get(1..e164.len() - national.len()).unwrap_or_default(), national)
 }
 
 /// `phoneCountryCode`: digits only, at most 5, a leading `+` removed, a code in use.
@@ -247,15 +264,20 @@ pub(crate) fn parse_country_code(input: &str) -> Result<u16, Fault> {
 /// assert_eq!(parse_postcode("10115").unwrap().warnings[0].code, intake::Code::PostcodeNotUk);
 /// assert!(parse_postcode("SW1A-1AA").is_err());
 /// ```
-pub fn parse_postcode(input: &str) -> Result<Parsed<String>, Fault> {
+pub fn parse_postcode(input: &str) -> Result<Parsed<Cow<'_, str>>, Fault> {
+    let s = input.trim();
+    if s.len() == 8 && s.starts_with("BFPO") && s.bytes().skip(4).all(|c| c.is_ascii_digit()) {
+        return Ok(Parsed::clean(Cow::Borrowed(s))); // as Atoa takes a four-digit one
+    }
     if let Some(uk) = postcode::uk(input) {
         // A four-digit BFPO number is nine characters with its space; Atoa takes eight.
-        return Ok(Parsed::clean(if uk.len() > 8 { uk.replace(' ', "") } else { uk }));
+        return Ok(Parsed::clean(if uk.len() > 8 { as_written(input, &uk.replace(' ', "")) } else { uk }));
     }
-    let s = input.trim().to_ascii_uppercase();
     let len = s.chars().count();
     if !(4..=8).contains(&len) || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ') {
         return Err(Fault::new(Code::PostcodeInvalid, "must be 4 to 8 characters: letters, digits and spaces"));
     }
-    Ok(Parsed::warned(s, Fault::new(Code::PostcodeNotUk, "is not shaped like a UK postcode")))
+    let upper =
+        if s.bytes().any(|c| c.is_ascii_lowercase()) { Cow::Owned(s.to_ascii_uppercase()) } else { Cow::Borrowed(s) };
+    Ok(Parsed::warned(upper, Fault::new(Code::PostcodeNotUk, "is not shaped like a UK postcode")))
 }

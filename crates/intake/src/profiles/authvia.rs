@@ -10,16 +10,18 @@
 //! - `metadata` and `appdata`: JSON objects passed through unchanged, at most
 //!   [`FREE_FORM_MAX_BYTES`] of JSON and [`FREE_FORM_MAX_DEPTH`] levels deep.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::batch::fingerprint;
 use crate::catalog::{f, FieldInfo, Kind};
-use crate::fields::{get, object, string, undocumented, wrong_type, Children, Need};
+use crate::fields::{get, kept_parsed, object, source, text_field, undocumented, wrong_type, Children, Need};
 use crate::limits::Measured;
 use crate::node::{JsonObject, Node, Object};
 use crate::profiles::{run, BatchRule, Body, Profile};
 use crate::rules::text::{self, TextRule};
-use crate::rules::{email, phone};
+use crate::rules::{as_written, email, phone};
 use crate::{Code, Diagnostic, Fault, Loc, Options, Outcome, Parsed, Payload, Report, Severity, Valid};
 
 pub(crate) const PROFILE: Profile = Profile {
@@ -57,12 +59,12 @@ pub const REF: TextRule = TextRule::line(10_000);
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AuthviaCustomer", optional_fields))]
 #[non_exhaustive]
-pub struct Customer {
+pub struct Customer<'a> {
     /// The merchant's reference, unique within the account.
     #[serde(rename = "ref")]
-    pub reference: String,
+    pub reference: Cow<'a, str>,
     /// Phones (E.164) and emails; the first is the default.
-    pub addresses: Vec<Address>,
+    pub addresses: Vec<Address<'a>>,
     /// Free-form data about the customer.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(as = "Option<crate::node::JsonMap>"))]
@@ -73,14 +75,18 @@ pub struct Customer {
     pub appdata: Option<JsonObject>,
 }
 
+into_owned!(Customer { reference, addresses; metadata, appdata });
+
 /// One address: a phone in E.164 or an email.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AuthviaAddress"))]
 #[non_exhaustive]
-pub struct Address {
+pub struct Address<'a> {
     /// The normalized value.
-    pub value: String,
+    pub value: Cow<'a, str>,
 }
+
+into_owned!(Address { value; });
 
 entry_points! {
     /// Checks one record against Authvia's create-customer rules.
@@ -88,22 +94,20 @@ entry_points! {
     /// # Example
     /// ```
     /// use serde_json::json;
-    /// let checked = intake::profiles::authvia::check(
-    ///     &json!({"ref": "cust-1", "addresses": ["Ada@Example.com", {"value": "+1 (415) 555-2671"}]}),
-    ///     &intake::Options::default(),
-    /// );
+    /// let record = json!({"ref": "cust-1", "addresses": ["Ada@Example.com", {"value": "+1 (415) 555-2671"}]});
+    /// let checked = intake::profiles::authvia::check(&record, &intake::Options::default());
     /// let customer = checked.normalized.as_ref().unwrap();
     /// assert_eq!(customer.addresses[0].value, "ada@example.com");
     /// assert_eq!(customer.addresses[1].value, "+14155552671");
     /// ```
 }
 
-fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outcome<Valid<Customer>> {
+fn check_node<'a>(record: &Node<'a>, measured: Measured, options: &Options) -> Outcome<Valid<Customer<'a>>> {
     run(record, measured, options, status, |map, report| {
         let root = Loc::ROOT;
         let ref_loc = root.key("ref");
-        let reference = string(report, map, "ref", &ref_loc, Need::Required)
-            .and_then(|s| report.accept(&ref_loc, text::parse(s, &REF).map(Parsed::clean)));
+        let reference =
+            text_field(report, map, "ref", &ref_loc, Need::Required, |s| text::parse(s, &REF).map(Parsed::clean));
         let addresses = addresses(map, report);
         let metadata = free_form(map, "metadata", report);
         let appdata = free_form(map, "appdata", report);
@@ -117,7 +121,7 @@ fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outco
     })
 }
 
-fn addresses(map: &Object<'_>, report: &mut Report) -> Option<Vec<Address>> {
+fn addresses<'a>(map: &Object<'a>, report: &mut Report) -> Option<Vec<Address<'a>>> {
     let loc = Loc::ROOT.key("addresses");
     let items = match get(map, "addresses") {
         None => {
@@ -134,16 +138,16 @@ fn addresses(map: &Object<'_>, report: &mut Report) -> Option<Vec<Address>> {
             return None;
         }
     };
-    let mut out: Vec<Address> = Vec::with_capacity(items.len());
+    let mut out: Vec<Address<'a>> = Vec::with_capacity(items.len());
     let mut ok = true;
     for (i, item) in items.iter().enumerate() {
         let item_loc = loc.index(i);
         let (text, value_loc) = match item {
-            Node::String(s) => (s.as_ref(), item_loc),
+            Node::String(s) => (s, item_loc),
             Node::Object(obj) => {
                 undocumented(report, obj, &item_loc, &const { Children::of(FIELDS, "/addresses/0") });
                 let value_loc = item_loc.key("value");
-                match string(report, obj, "value", &value_loc, Need::Required) {
+                match source(report, obj, "value", &value_loc, Need::Required) {
                     Some(s) => (s, value_loc),
                     None => {
                         ok = false;
@@ -157,7 +161,7 @@ fn addresses(map: &Object<'_>, report: &mut Report) -> Option<Vec<Address>> {
                 continue;
             }
         };
-        match address(text) {
+        match kept_parsed(text, address) {
             Ok(parsed) => {
                 let value = report.take(&value_loc, parsed);
                 if out.iter().any(|a| a.value == value) {
@@ -189,17 +193,14 @@ fn addresses(map: &Object<'_>, report: &mut Report) -> Option<Vec<Address>> {
 /// assert_eq!(intake::profiles::authvia::address("+44 7911 123456").unwrap().value, "+447911123456");
 /// assert!(intake::profiles::authvia::address("07911 123456").is_err());
 /// ```
-pub fn address(input: &str) -> Result<Parsed<String>, Fault> {
+pub fn address(input: &str) -> Result<Parsed<Cow<'_, str>>, Fault> {
     if text::is_blank(input) {
         return Err(Fault::new(Code::FieldRequired, "is required and must not be blank"));
     }
     if input.contains('@') {
         // Emails are ASCII here (`email.non_ascii` refuses the rest): lower-cased in place.
         return email::parse(input).map(|p| {
-            p.map(|mut e| {
-                e.make_ascii_lowercase();
-                e
-            })
+            p.map(|e| if e.bytes().any(|c| c.is_ascii_uppercase()) { Cow::Owned(e.to_ascii_lowercase()) } else { e })
         });
     }
     let looks_like_phone = input.trim().chars().all(|c| c.is_ascii_digit() || " +-.()".contains(c));
@@ -209,7 +210,7 @@ pub fn address(input: &str) -> Result<Parsed<String>, Fault> {
             "must be an email address or a phone number in E.164 (+ and digits)",
         ));
     }
-    phone::parse(input, None).map(|p| p.map(|p| p.e164().to_owned()))
+    phone::parse(input, None).map(|p| p.map(|p| as_written(input, p.e164())))
 }
 
 fn free_form(map: &Object<'_>, key: &'static str, report: &mut Report) -> Option<JsonObject> {

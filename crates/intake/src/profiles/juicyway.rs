@@ -13,17 +13,19 @@
 //!   not JSON); 422 when a value is present but invalid; 409 for an email repeated
 //!   within a batch.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::batch::fingerprint;
 use crate::catalog::{f, FieldInfo, Kind};
-use crate::fields::{field, object, string, undocumented, Children, Need};
+use crate::fields::{field, kept, object, source, text_field, undocumented, Children, Need};
 use crate::limits::Measured;
 use crate::node::Node;
 use crate::profiles::{run, BatchRule, Body, Profile};
 use crate::rules::country::{self, Alpha};
 use crate::rules::text::TextRule;
-use crate::rules::{email, enumeration, phone, text};
+use crate::rules::{as_written, email, enumeration, phone, text};
 use crate::{Code, Diagnostic, Fault, Loc, Options, Outcome, Parsed, Payload, Severity, Valid};
 
 pub(crate) const PROFILE: Profile = Profile {
@@ -68,21 +70,23 @@ pub const NAME_ADVISED_MAX: usize = 100;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "JuicywayCustomer"))]
 #[non_exhaustive]
-pub struct Customer {
+pub struct Customer<'a> {
     /// First name.
-    pub first_name: String,
+    pub first_name: Cow<'a, str>,
     /// Last name.
-    pub last_name: String,
+    pub last_name: Cow<'a, str>,
     /// Email address.
-    pub email: String,
+    pub email: Cow<'a, str>,
     /// Phone, E.164.
-    pub phone: String,
+    pub phone: Cow<'a, str>,
     /// Individual or business.
     #[serde(rename = "type")]
     pub kind: CustomerType,
     /// The billing address.
-    pub billing_address: BillingAddress,
+    pub billing_address: BillingAddress<'a>,
 }
+
+into_owned!(Customer { first_name, last_name, email, phone, billing_address; kind });
 
 /// Juicyway's customer type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,21 +104,23 @@ pub enum CustomerType {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "JuicywayBillingAddress", optional_fields))]
 #[non_exhaustive]
-pub struct BillingAddress {
+pub struct BillingAddress<'a> {
     /// Street address line 1.
-    pub line1: String,
+    pub line1: Cow<'a, str>,
     /// Street address line 2.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub line2: Option<String>,
+    pub line2: Option<Cow<'a, str>>,
     /// City.
-    pub city: String,
+    pub city: Cow<'a, str>,
     /// State or region.
-    pub state: String,
+    pub state: Cow<'a, str>,
     /// Postal code.
-    pub zip_code: String,
+    pub zip_code: Cow<'a, str>,
     /// ISO 3166-1 alpha-2 country code.
-    pub country: String,
+    pub country: Cow<'a, str>,
 }
+
+into_owned!(BillingAddress { line1, line2, city, state, zip_code, country; });
 
 entry_points! {
     /// Checks one record against Juicyway's create-customer rules.
@@ -135,12 +141,13 @@ entry_points! {
     /// ```
 }
 
-fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outcome<Valid<Customer>> {
+fn check_node<'a>(record: &Node<'a>, measured: Measured, options: &Options) -> Outcome<Valid<Customer<'a>>> {
     run(record, measured, options, status, |map, report| {
         let root = Loc::ROOT;
         let name = |key: &'static str, report: &mut crate::Report| {
             let loc = root.key(key);
-            let value = field(report, map, key, &loc, Need::Required, |s| text::parse(s, &NAME).map(Parsed::clean))?;
+            let value =
+                text_field(report, map, key, &loc, Need::Required, |s| text::parse(s, &NAME).map(Parsed::clean))?;
             // An ASCII name (most) is measured and looked at by its bytes.
             let ascii = value.is_ascii();
             let length = if ascii { value.len() } else { value.chars().count() };
@@ -165,7 +172,7 @@ fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outco
         };
         let first_name = name("first_name", report);
         let last_name = name("last_name", report);
-        let email = field(report, map, "email", &root.key("email"), Need::Required, email::parse);
+        let email = text_field(report, map, "email", &root.key("email"), Need::Required, email::parse);
         let kind = field(report, map, "type", &root.key("type"), Need::Required, |s| {
             enumeration::parse(s, &["individual", "business"]).map(Parsed::clean)
         });
@@ -176,7 +183,7 @@ fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outco
         let mut country = None;
         if let Some(a) = address {
             let line = |key: &'static str, need: Need, report: &mut crate::Report| {
-                field(report, a, key, &address_loc.key(key), need, |s| text::parse(s, &LINE).map(Parsed::clean))
+                text_field(report, a, key, &address_loc.key(key), need, |s| text::parse(s, &LINE).map(Parsed::clean))
             };
             let line1 = line("line1", Need::Required, report);
             let line2 = line("line2", Need::Optional, report);
@@ -195,14 +202,14 @@ fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outco
             if let (Some(line1), Some(city), Some(state), Some(zip_code), Some(country)) =
                 (line1, city, state, zip_code, country)
             {
-                billing = Some(BillingAddress { line1, line2, city, state, zip_code, country: country.to_owned() });
+                billing = Some(BillingAddress { line1, line2, city, state, zip_code, country: Cow::Borrowed(country) });
             }
         }
 
         // The phone comes after the address: a national number is read in its country.
         let phone_loc = root.key("phone");
-        let phone = string(report, map, "phone", &phone_loc, Need::Required)
-            .and_then(|s| report.accept(&phone_loc, phone::parse(s, country)));
+        let phone_text = source(report, map, "phone", &phone_loc, Need::Required);
+        let phone = phone_text.and_then(|s| report.accept(&phone_loc, phone::parse(s, country)));
         if let (Some(p), Some(c)) = (&phone, country) {
             // By calling code: Guernsey's and Jersey's mobiles are +44 numbers a GB
             // address may well have, as a Canadian number may a US one.
@@ -223,17 +230,22 @@ fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outco
         undocumented(report, map, &root, &const { Children::of(FIELDS, "") });
 
         let batch_key = email.as_deref().map(|e| fingerprint(e, true));
-        let customer = match (first_name, last_name, email, phone, kind, billing) {
-            (Some(first_name), Some(last_name), Some(email), Some(phone), Some(kind), Some(billing_address)) => {
-                Some(Customer {
-                    first_name,
-                    last_name,
-                    email,
-                    phone: phone.e164().to_owned(),
-                    kind: if kind == "business" { CustomerType::Business } else { CustomerType::Individual },
-                    billing_address,
-                })
-            }
+        let customer = match (first_name, last_name, email, phone_text.zip(phone), kind, billing) {
+            (
+                Some(first_name),
+                Some(last_name),
+                Some(email),
+                Some((text, phone)),
+                Some(kind),
+                Some(billing_address),
+            ) => Some(Customer {
+                first_name,
+                last_name,
+                email,
+                phone: kept(text, |s| as_written(s, phone.e164())),
+                kind: if kind == "business" { CustomerType::Business } else { CustomerType::Individual },
+                billing_address,
+            }),
             _ => None,
         };
         Body { customer, batch_key }

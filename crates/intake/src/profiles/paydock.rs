@@ -19,17 +19,19 @@
 //!   normalized to four. `expire_month` to two.
 //! - Every invalid record: 400.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{f, FieldInfo, Kind};
-use crate::fields::{field, get, object, present, undocumented, Children, Need};
+use crate::fields::{field, get, kept, object, present, text_field, undocumented, Children, Need};
 use crate::limits::Measured;
 use crate::node::{Node, Object};
 use crate::profiles::{bad_request, run, Body, Profile};
 use crate::rules::card::{self, CardNumber, Cvv};
 use crate::rules::country::{self, Alpha};
 use crate::rules::text::{self, TextRule};
-use crate::rules::{email, enumeration, id, phone};
+use crate::rules::{as_written, email, enumeration, id, phone};
 use crate::{Code, Fault, Flow, Loc, Options, Outcome, Parsed, Payload, Report, Valid};
 
 pub(crate) const PROFILE: Profile = Profile {
@@ -86,66 +88,74 @@ pub const DESCRIPTION: TextRule = TextRule::multiline(10_000);
 #[allow(missing_docs)] // The field names are Paydock's own, described in its table.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PaydockCustomer", optional_fields))]
 #[non_exhaustive]
-pub struct Customer {
+pub struct Customer<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub token: Option<String>,
+    pub token: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
+    pub reference: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub company_name: Option<String>,
+    pub company_name: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
+    pub first_name: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
+    pub last_name: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+    pub phone: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub default_source: Option<String>,
+    pub default_source: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub payment_source: Option<PaymentSource>,
+    pub payment_source: Option<PaymentSource<'a>>,
 }
+
+into_owned!(Customer { token, reference, description, company_name, first_name, last_name, email, phone, default_source, payment_source; });
 
 /// Paydock's `payment_source` object. Card data is held in redacting types.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[allow(missing_docs)] // The field names are Paydock's own, described in its table.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PaydockPaymentSource", optional_fields))]
 #[non_exhaustive]
-pub struct PaymentSource {
+pub struct PaymentSource<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub gateway_id: Option<String>,
+    pub gateway_id: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vault_token: Option<String>,
+    pub vault_token: Option<Cow<'a, str>>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    pub kind: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub card_name: Option<String>,
+    pub card_name: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(as = "Option<String>"))]
     pub card_number: Option<CardNumber>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub expire_month: Option<String>,
+    pub expire_month: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub expire_year: Option<String>,
+    pub expire_year: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(as = "Option<String>"))]
     pub card_ccv: Option<Cvv>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address_line1: Option<String>,
+    pub address_line1: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address_line2: Option<String>,
+    pub address_line2: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address_state: Option<String>,
+    pub address_state: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address_country: Option<String>,
+    pub address_country: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address_city: Option<String>,
+    pub address_city: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address_postcode: Option<String>,
+    pub address_postcode: Option<Cow<'a, str>>,
 }
+
+into_owned!(PaymentSource {
+    gateway_id, vault_token, kind, card_name, expire_month, expire_year, address_line1, address_line2, address_state,
+    address_country, address_city, address_postcode;
+    card_number, card_ccv
+});
 
 /// The flow the record's own fields point to, if any.
 ///
@@ -193,7 +203,7 @@ entry_points! {
     /// ```
 }
 
-fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outcome<Valid<Customer>> {
+fn check_node<'a>(record: &Node<'a>, measured: Measured, options: &Options) -> Outcome<Valid<Customer<'a>>> {
     run(record, measured, options, bad_request, |map, report| {
         let root = Loc::ROOT;
         let flow = options.flow.or_else(|| detect(record));
@@ -208,27 +218,32 @@ fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outco
             undocumented(report, map, &root, &const { Children::of(FIELDS, "") });
             return Body { customer: None, batch_key: None };
         };
-        let text_field = |key: &'static str, rule: TextRule, report: &mut Report| {
-            field(report, map, key, &root.key(key), Need::Lenient, |s| text::parse(s, &rule).map(Parsed::clean))
+        let free_text = |key: &'static str, rule: TextRule, report: &mut Report| {
+            text_field(report, map, key, &root.key(key), Need::Lenient, |s| text::parse(s, &rule).map(Parsed::clean))
         };
         let mut c = Customer {
-            reference: text_field("reference", TEXT, report),
-            description: text_field("description", DESCRIPTION, report),
-            company_name: text_field("company_name", TEXT, report),
-            first_name: text_field("first_name", NAME, report),
-            last_name: text_field("last_name", NAME, report),
-            email: field(report, map, "email", &root.key("email"), Need::Lenient, email::parse),
-            phone: field(report, map, "phone", &root.key("phone"), Need::Lenient, |s| {
-                phone::parse(s, None).map(|p| p.map(|p| p.e164().to_owned()))
+            reference: free_text("reference", TEXT, report),
+            description: free_text("description", DESCRIPTION, report),
+            company_name: free_text("company_name", TEXT, report),
+            first_name: free_text("first_name", NAME, report),
+            last_name: free_text("last_name", NAME, report),
+            email: text_field(report, map, "email", &root.key("email"), Need::Lenient, email::parse),
+            phone: text_field(report, map, "phone", &root.key("phone"), Need::Lenient, |s| {
+                phone::parse(s, None).map(|p| p.map(|p| as_written(s, p.e164())))
             }),
-            default_source: field(report, map, "default_source", &root.key("default_source"), Need::Lenient, |s| {
-                id::hex24(s).map(Parsed::clean)
-            }),
+            default_source: text_field(
+                report,
+                map,
+                "default_source",
+                &root.key("default_source"),
+                Need::Lenient,
+                |s| id::hex24(s).map(Parsed::clean),
+            ),
             ..Customer::default()
         };
         let token_loc = root.key("token");
         if flow == Flow::OneTimeToken {
-            c.token = field(report, map, "token", &token_loc, Need::Required, |s| id::uuid(s).map(Parsed::clean));
+            c.token = text_field(report, map, "token", &token_loc, Need::Required, |s| id::uuid(s).map(Parsed::clean));
             if get(map, "payment_source").is_some() {
                 report.error(
                     &root.key("payment_source"),
@@ -249,13 +264,13 @@ fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outco
     })
 }
 
-fn payment_source(
-    map: &Object<'_>,
+fn payment_source<'a>(
+    map: &Object<'a>,
     flow: Flow,
     loc: &Loc<'_>,
     options: &Options,
     report: &mut Report,
-) -> PaymentSource {
+) -> PaymentSource<'a> {
     let need_in = |flows: &[Flow]| if flows.contains(&flow) { Need::Required } else { Need::Lenient };
     let mut s = PaymentSource::default();
 
@@ -267,9 +282,10 @@ fn payment_source(
             mixed("flow 4 is a vault token without a gateway id; remove gateway_id or use flow 3"),
         );
     } else {
-        s.gateway_id = field(report, map, "gateway_id", &gateway_loc, need_in(&[Flow::Card, Flow::VaultToken]), |v| {
-            id::hex24(v).map(Parsed::clean)
-        });
+        s.gateway_id =
+            text_field(report, map, "gateway_id", &gateway_loc, need_in(&[Flow::Card, Flow::VaultToken]), |v| {
+                id::hex24(v).map(Parsed::clean)
+            });
     }
     let vault_loc = loc.key("vault_token");
     if flow == Flow::Card {
@@ -278,13 +294,13 @@ fn payment_source(
         }
     } else {
         s.vault_token =
-            field(report, map, "vault_token", &vault_loc, Need::Required, |v| id::uuid(v).map(Parsed::clean));
+            text_field(report, map, "vault_token", &vault_loc, Need::Required, |v| id::uuid(v).map(Parsed::clean));
     }
 
     let type_loc = loc.key("type");
     s.kind = field(report, map, "type", &type_loc, Need::Required, |v| {
         let allowed: &[&'static str] = if flow == Flow::Card { &["card"] } else { SOURCE_TYPES };
-        enumeration::parse(v, allowed).map(|t| Parsed::clean(t.to_owned()))
+        enumeration::parse(v, allowed).map(|t| Parsed::clean(Cow::Borrowed(t)))
     });
 
     if flow == Flow::Card {
@@ -297,25 +313,25 @@ fn payment_source(
         }
     }
 
-    let text_field = |key: &'static str, report: &mut Report| {
-        field(report, map, key, &loc.key(key), Need::Lenient, |v| text::parse(v, &TEXT).map(Parsed::clean))
+    let free_text = |key: &'static str, report: &mut Report| {
+        text_field(report, map, key, &loc.key(key), Need::Lenient, |v| text::parse(v, &TEXT).map(Parsed::clean))
     };
-    s.address_line1 = text_field("address_line1", report);
-    s.address_line2 = text_field("address_line2", report);
-    s.address_state = text_field("address_state", report);
+    s.address_line1 = free_text("address_line1", report);
+    s.address_line2 = free_text("address_line2", report);
+    s.address_state = free_text("address_state", report);
     s.address_country = field(report, map, "address_country", &loc.key("address_country"), Need::Lenient, |v| {
         // Paydock documents "Country Code" without saying which kind: either is kept.
         let kind = if v.trim().len() == 3 { Alpha::Three } else { Alpha::Two };
-        country::parse(v, kind).map(|p| p.map(str::to_owned))
+        country::parse(v, kind).map(|p| p.map(Cow::Borrowed))
     });
-    s.address_city = text_field("address_city", report);
-    s.address_postcode = text_field("address_postcode", report);
+    s.address_city = free_text("address_city", report);
+    s.address_postcode = free_text("address_postcode", report);
     undocumented(report, map, loc, &const { Children::of(FIELDS, "/payment_source") });
     s
 }
 
-fn card_fields(map: &Object<'_>, loc: &Loc<'_>, options: &Options, s: &mut PaymentSource, report: &mut Report) {
-    s.card_name = field(report, map, "card_name", &loc.key("card_name"), Need::Required, |v| {
+fn card_fields<'a>(map: &Object<'a>, loc: &Loc<'_>, options: &Options, s: &mut PaymentSource<'a>, report: &mut Report) {
+    s.card_name = text_field(report, map, "card_name", &loc.key("card_name"), Need::Required, |v| {
         text::parse(v, &NAME).map(Parsed::clean)
     });
     s.card_number = field(report, map, "card_number", &loc.key("card_number"), Need::Required, |v| {
@@ -328,8 +344,8 @@ fn card_fields(map: &Object<'_>, loc: &Loc<'_>, options: &Options, s: &mut Payme
     if let (Some(m), Some(y)) = (month, year) {
         match card::expiry(m, y, options.today) {
             Ok(()) => {
-                s.expire_month = Some(padded(m.into(), 2));
-                s.expire_year = Some(padded(y, 4));
+                s.expire_month = Some(padded(map, "expire_month", m.into(), 2));
+                s.expire_year = Some(padded(map, "expire_year", y, 4));
             }
             Err(fault) => report.error(&year_loc, fault),
         }
@@ -339,18 +355,27 @@ fn card_fields(map: &Object<'_>, loc: &Loc<'_>, options: &Options, s: &mut Payme
         field(report, map, "card_ccv", &loc.key("card_ccv"), Need::Lenient, |v| card::cvv(v, brand).map(Parsed::clean));
 }
 
+/// `n` zero-padded to `width` digits, as member `key` has it when it is written
+/// so already (borrowed, not copied).
+fn padded<'a>(map: &Object<'a>, key: &str, n: u16, width: usize) -> Cow<'a, str> {
+    let mut buf = [b'0'; 5];
+    let digits = zero_padded(n, width, &mut buf);
+    match get(map, key) {
+        Some(Node::String(text)) => kept(text, |s| as_written(s, digits)),
+        _ => Cow::Owned(digits.to_owned()),
+    }
+}
+
 /// `n` in decimal, zero-padded to `width` digits: `format!("{n:0width$}")`
 /// without the formatting machinery, which cost a card record 5 %.
-fn padded(n: u16, width: usize) -> String {
-    let mut digits = [b'0'; 5];
+fn zero_padded(n: u16, width: usize, digits: &mut [u8; 5]) -> &str {
     let (mut i, mut rest) = (digits.len(), n);
     while rest > 0 {
         i -= 1;
         digits[i] = b'0' + (rest % 10) as u8;
         rest /= 10;
     }
-    std::str::from_utf8(&digits[i.min(digits.len().saturating_sub(width))..])
-        .map_or_else(|_| String::new(), str::to_owned)
+    std::str::from_utf8(&digits[i.min(digits.len().saturating_sub(width))..]).unwrap_or_default()
 }
 
 #[cold]
@@ -366,7 +391,7 @@ mod tests {
     fn pads_as_format_does() {
         for n in [0, 1, 9, 10, 12, 99, 100, 2031, 9999, 10000, u16::MAX] {
             for width in [2, 4] {
-                assert_eq!(padded(n, width), format!("{n:0width$}"));
+                assert_eq!(zero_padded(n, width, &mut [b'0'; 5]), format!("{n:0width$}"));
             }
         }
     }

@@ -21,13 +21,15 @@ use std::borrow::Cow;
 
 use crate::batch::fingerprint;
 use crate::catalog::{f, FieldInfo, Kind};
-use crate::fields::{field, get, object, present, reject, string, undocumented, unknown, wrong_type, Children, Need};
+use crate::fields::{
+    field, get, kept_parsed, object, present, reject, text_field, undocumented, unknown, wrong_type, Children, Need,
+};
 use crate::limits::Measured;
 use crate::node::{JsonObject, Node, Object};
 use crate::profiles::{bad_request, run, BatchRule, Body, Profile};
 use crate::rules::country::{self, Alpha};
 use crate::rules::text::{self, TextRule};
-use crate::rules::{email, enumeration, phone, scalar};
+use crate::rules::{as_written, email, enumeration, phone, scalar};
 use crate::{Code, Fault, Loc, Options, Outcome, Parsed, Payload, Report, Severity, Valid};
 
 pub(crate) const PROFILE: Profile = Profile {
@@ -88,37 +90,37 @@ pub const DEFAULT_REGION: &str = "US";
 #[allow(missing_docs)] // The field names are Stax's own.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "StaxCustomer", optional_fields))]
 #[non_exhaustive]
-pub struct Customer {
+pub struct Customer<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub firstname: Option<String>,
+    pub firstname: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lastname: Option<String>,
+    pub lastname: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub company: Option<String>,
+    pub company: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cc_emails: Option<Vec<String>>,
+    pub cc_emails: Option<Vec<Cow<'a, str>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cc_sms: Option<Vec<String>>,
+    pub cc_sms: Option<Vec<Cow<'a, str>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+    pub phone: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address_1: Option<String>,
+    pub address_1: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address_2: Option<String>,
+    pub address_2: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address_city: Option<String>,
+    pub address_city: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address_state: Option<String>,
+    pub address_state: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address_zip: Option<String>,
+    pub address_zip: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address_country: Option<String>,
+    pub address_country: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
+    pub notes: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
+    pub reference: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(as = "Option<crate::node::JsonMap>"))]
     pub options: Option<JsonObject>,
@@ -126,33 +128,37 @@ pub struct Customer {
     pub allow_invoice_credit_card_payments: Option<bool>,
 }
 
+into_owned!(Customer {
+    firstname, lastname, company, email, cc_emails, cc_sms, phone, address_1, address_2, address_city, address_state,
+    address_zip, address_country, notes, reference;
+    options, allow_invoice_credit_card_payments
+});
+
 entry_points! {
     /// Checks one record against Stax's create-customer rules.
     ///
     /// # Example
     /// ```
     /// use serde_json::json;
-    /// let checked = intake::profiles::stax::check(
-    ///     &json!({"company": "Acme", "address_country": "us", "options": {"custom_fields": [{"name": "seats", "type": "number", "value": 42}]}}),
-    ///     &intake::Options::default(),
-    /// );
+    /// let record = json!({"company": "Acme", "address_country": "us", "options": {"custom_fields": [{"name": "seats", "type": "number", "value": 42}]}});
+    /// let checked = intake::profiles::stax::check(&record, &intake::Options::default());
     /// let customer = checked.normalized.as_ref().unwrap();
     /// assert_eq!(customer.address_country.as_deref(), Some("USA"));
     /// assert_eq!(customer.options.as_ref().unwrap().to_value()["custom_fields"][0]["value"], "42");
     /// ```
 }
 
-fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outcome<Valid<Customer>> {
+fn check_node<'a>(record: &Node<'a>, measured: Measured, options: &Options) -> Outcome<Valid<Customer<'a>>> {
     run(record, measured, options, bad_request, |map, report| {
         let root = Loc::ROOT;
-        let text_field = |key: &'static str, rule: TextRule, report: &mut Report| {
-            field(report, map, key, &root.key(key), Need::Optional, |s| text::parse(s, &rule).map(Parsed::clean))
+        let free_text = |key: &'static str, rule: TextRule, report: &mut Report| {
+            text_field(report, map, key, &root.key(key), Need::Optional, |s| text::parse(s, &rule).map(Parsed::clean))
         };
         let mut c = Customer {
-            firstname: text_field("firstname", NAME, report),
-            lastname: text_field("lastname", NAME, report),
-            company: text_field("company", OTHER, report),
-            email: field(report, map, "email", &root.key("email"), Need::Optional, email::parse),
+            firstname: free_text("firstname", NAME, report),
+            lastname: free_text("lastname", NAME, report),
+            company: free_text("company", OTHER, report),
+            email: text_field(report, map, "email", &root.key("email"), Need::Optional, email::parse),
             ..Customer::default()
         };
         if !["firstname", "lastname", "email", "company"].iter().any(|k| present(map, k)) {
@@ -167,27 +173,24 @@ fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outco
         c.address_country = field(report, map, "address_country", &root.key("address_country"), Need::Optional, |s| {
             country::parse(s, Alpha::Three)
         })
-        .map(str::to_owned);
-        let region = c
-            .address_country
-            .as_deref()
-            .and_then(|a3| country::parse(a3, Alpha::Two).ok())
-            .map_or(DEFAULT_REGION, |alpha2| alpha2.value);
+        .map(Cow::Borrowed);
+        let region = c.address_country.as_deref().and_then(country::alpha2_of).unwrap_or(DEFAULT_REGION);
         c.cc_emails = list(map, "cc_emails", report, email::parse);
         c.cc_sms = list(map, "cc_sms", report, |s| phone_at_least_10(s, region));
-        c.phone = field(report, map, "phone", &root.key("phone"), Need::Optional, |s| phone_at_least_10(s, region));
-        c.address_1 = text_field("address_1", LINE, report);
-        c.address_2 = text_field("address_2", LINE, report);
-        c.address_city = text_field("address_city", LINE, report);
-        c.address_state = text_field("address_state", STATE, report);
-        c.address_zip = text_field("address_zip", ZIP, report);
+        c.phone =
+            text_field(report, map, "phone", &root.key("phone"), Need::Optional, |s| phone_at_least_10(s, region));
+        c.address_1 = free_text("address_1", LINE, report);
+        c.address_2 = free_text("address_2", LINE, report);
+        c.address_city = free_text("address_city", LINE, report);
+        c.address_state = free_text("address_state", STATE, report);
+        c.address_zip = free_text("address_zip", ZIP, report);
         if let (Some(zip), Some("USA")) = (c.address_zip.as_deref(), c.address_country.as_deref()) {
             if let Some(advice) = crate::rules::zip::check_us(zip) {
                 report.warn(&root.key("address_zip"), advice);
             }
         }
-        c.notes = text_field("notes", NOTES, report);
-        c.reference = text_field("reference", OTHER, report);
+        c.notes = free_text("notes", NOTES, report);
+        c.reference = free_text("reference", OTHER, report);
         c.options = options_object(map, report);
         c.allow_invoice_credit_card_payments = match get(map, "allow_invoice_credit_card_payments") {
             None => None,
@@ -206,21 +209,21 @@ fn check_node(record: &Node<'_>, measured: Measured, options: &Options) -> Outco
 /// A phone normalized to E.164, as Stax.js takes it: at least 10 characters of
 /// what is sent (the E.164 form, not the text as typed, so that the payload
 /// validates again: `00988 1239)2` is 12 characters typed, `+98812392` 9 sent).
-pub(crate) fn phone_at_least_10(input: &str, region: &str) -> Result<Parsed<String>, Fault> {
+pub(crate) fn phone_at_least_10<'r>(input: &'r str, region: &str) -> Result<Parsed<Cow<'r, str>>, Fault> {
     let parsed = phone::parse(input, Some(region))?;
     if parsed.value.e164().len() < 10 {
         return Err(Fault::new(Code::PhoneInvalid, "must be at least 10 characters in E.164 form"));
     }
-    Ok(parsed.map(|p| p.e164().to_owned()))
+    Ok(parsed.map(|p| as_written(input, p.e164())))
 }
 
 /// An optional array of strings, each checked by `rule`.
-fn list(
-    map: &Object<'_>,
+fn list<'a>(
+    map: &Object<'a>,
     key: &'static str,
     report: &mut Report,
-    rule: impl Fn(&str) -> Result<Parsed<String>, Fault>,
-) -> Option<Vec<String>> {
+    rule: impl for<'r> Fn(&'r str) -> Result<Parsed<Cow<'r, str>>, Fault>,
+) -> Option<Vec<Cow<'a, str>>> {
     let loc = Loc::ROOT.key(key);
     let items = match get(map, key)? {
         Node::Array(items) => items,
@@ -234,7 +237,7 @@ fn list(
         let item_loc = loc.index(i);
         match item {
             Node::String(s) => {
-                if let Some(v) = report.accept(&item_loc, rule(s)) {
+                if let Some(v) = report.accept(&item_loc, kept_parsed(s, &rule)) {
                     out.push(v);
                 }
             }
@@ -252,16 +255,12 @@ fn options_object(map: &Object<'_>, report: &mut Report) -> Option<JsonObject> {
     match get(obj, "custom_fields") {
         None => JsonObject::of(obj),
         Some(Node::Array(items)) => {
-            let mut names: Vec<String> = Vec::with_capacity(items.len());
-            let mut normalized = Vec::with_capacity(items.len());
+            let mut fields: Vec<CustomField<'_>> = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
-                if let Some(v) = custom_field(item, &fields_loc.index(i), &mut names, report) {
-                    normalized.push(v);
-                }
+                let field = custom_field(item, &fields_loc.index(i), &fields, report);
+                fields.push(field);
             }
-            let mut out = obj.clone();
-            out.insert("custom_fields", Node::Array(normalized));
-            JsonObject::of(&out)
+            JsonObject::with_member(obj, "custom_fields", &CheckedFields(&fields))
         }
         Some(other) => {
             report.error(&fields_loc, wrong_type("an array", other));
@@ -270,23 +269,63 @@ fn options_object(map: &Object<'_>, report: &mut Report) -> Option<JsonObject> {
     }
 }
 
-/// One `{name, type, value}` custom field, its value normalized to a string.
-fn custom_field(item: &Node<'_>, loc: &Loc<'_>, names: &mut Vec<String>, report: &mut Report) -> Option<Node<'static>> {
+/// One custom field as checked: its name when it has a good one (later names
+/// must differ), and the field when all of it is good.
+#[derive(Default)]
+struct CustomField<'a> {
+    name: Option<Cow<'a, str>>,
+    checked: Option<(&'static str, Cow<'a, str>)>,
+}
+
+/// The custom fields that passed, written as `{name, type, value}` objects.
+struct CheckedFields<'f, 'a>(&'f [CustomField<'a>]);
+
+impl Serialize for CheckedFields<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        struct One<'v>(&'v str, &'static str, &'v str);
+        impl Serialize for One<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(Some(3))?;
+                map.serialize_entry("name", self.0)?;
+                map.serialize_entry("type", self.1)?;
+                map.serialize_entry("value", self.2)?;
+                map.end()
+            }
+        }
+        let passed =
+            self.0.iter().filter_map(|f| Some(One(f.name.as_deref()?, f.checked.as_ref()?.0, &f.checked.as_ref()?.1)));
+        let mut seq = s.serialize_seq(Some(passed.clone().count()))?;
+        for field in passed {
+            seq.serialize_element(&field)?;
+        }
+        seq.end()
+    }
+}
+
+/// One `{name, type, value}` custom field, its value normalized to a string
+/// (borrowed from the record when it needs no change).
+fn custom_field<'a>(
+    item: &Node<'a>,
+    loc: &Loc<'_>,
+    earlier: &[CustomField<'a>],
+    report: &mut Report,
+) -> CustomField<'a> {
     let Node::Object(obj) = item else {
         report.error(loc, wrong_type("an object {name, type, value}", item));
-        return None;
+        return CustomField::default();
     };
     unknown(report, obj, loc, &["name", "type", "value"]);
-    let name = string(report, obj, "name", &loc.key("name"), Need::Required)
-        .and_then(|s| report.accept(&loc.key("name"), text::parse(s, &OTHER).map(Parsed::clean)));
+    let name = text_field(report, obj, "name", &loc.key("name"), Need::Required, |s| {
+        text::parse(s, &OTHER).map(Parsed::clean)
+    });
     if let Some(n) = &name {
-        if names.iter().any(|seen| seen == n) {
+        if earlier.iter().any(|seen| seen.name.as_ref() == Some(n)) {
             report.error(
                 &loc.key("name"),
                 Fault::new(Code::CustomFieldDuplicate, "repeats the name of an earlier custom field"),
             );
         }
-        names.push(n.clone());
     }
     let kind = field(report, obj, "type", &loc.key("type"), Need::Required, |s| {
         enumeration::parse(s, CUSTOM_TYPES).map(Parsed::clean)
@@ -299,33 +338,30 @@ fn custom_field(item: &Node<'_>, loc: &Loc<'_>, names: &mut Vec<String>, report:
         }
         Some(v) => kind.and_then(|k| custom_value(k, v, &value_loc, report)),
     };
-    let (name, kind, value) = (name?, kind?, value?);
-    let text = |s: String| Node::String(Cow::Owned(s));
-    Some(Node::Object(Object::from_members(vec![
-        (Cow::Borrowed("name"), text(name)),
-        (Cow::Borrowed("type"), Node::String(Cow::Borrowed(kind))),
-        (Cow::Borrowed("value"), text(value)),
-    ])))
+    let checked = name.is_some().then(|| kind.zip(value)).flatten();
+    CustomField { name, checked }
 }
 
 /// A custom field's value by its type, as the string Stax stores.
-fn custom_value(kind: &str, value: &Node<'_>, loc: &Loc<'_>, report: &mut Report) -> Option<String> {
-    fn as_text<'v>(value: &'v Node<'_>) -> Result<&'v str, Fault> {
+fn custom_value<'a>(kind: &str, value: &Node<'a>, loc: &Loc<'_>, report: &mut Report) -> Option<Cow<'a, str>> {
+    fn as_text<'v, 'a>(value: &'v Node<'a>) -> Result<&'v Cow<'a, str>, Fault> {
         match value {
             Node::String(s) => Ok(s),
             other => Err(wrong_type("a string", other)),
         }
     }
-    let result: Result<Parsed<String>, Fault> = match kind {
-        "number" => scalar::number(&value.to_value()).map(Parsed::clean),
-        "boolean" => scalar::boolean(&value.to_value()).map(|b| Parsed::clean(b.to_owned())),
-        "text" => as_text(value).and_then(|s| text::parse(s, &NOTES).map(Parsed::clean)),
-        "date" => as_text(value).and_then(scalar::date).map(Parsed::clean),
-        "email" => as_text(value).and_then(email::parse),
-        "phone" => {
-            as_text(value).and_then(|s| phone::parse(s, Some(DEFAULT_REGION)).map(|p| p.map(|p| p.e164().to_owned())))
-        }
-        _ => as_text(value).and_then(scalar::url).map(Parsed::clean),
+    let result: Result<Parsed<Cow<'a, str>>, Fault> = match (kind, value) {
+        ("number", Node::String(s)) => kept_parsed(s, |t| scalar::decimal(t).map(|d| Parsed::clean(Cow::Borrowed(d)))),
+        ("number", other) => scalar::number(&other.to_value()).map(|n| Parsed::clean(Cow::Owned(n))),
+        ("boolean", Node::String(s)) => scalar::boolean_text(s).map(|b| Parsed::clean(Cow::Borrowed(b))),
+        ("boolean", other) => scalar::boolean(&other.to_value()).map(|b| Parsed::clean(Cow::Borrowed(b))),
+        ("text", _) => as_text(value).and_then(|s| kept_parsed(s, |t| text::parse(t, &NOTES).map(Parsed::clean))),
+        ("date", _) => as_text(value).and_then(|s| kept_parsed(s, |t| scalar::date(t).map(Parsed::clean))),
+        ("email", _) => as_text(value).and_then(|s| kept_parsed(s, email::parse)),
+        ("phone", _) => as_text(value).and_then(|s| {
+            kept_parsed(s, |t| phone::parse(t, Some(DEFAULT_REGION)).map(|p| p.map(|p| as_written(t, p.e164()))))
+        }),
+        _ => as_text(value).and_then(|s| kept_parsed(s, |t| scalar::url(t).map(Parsed::clean))),
     };
     match result {
         Ok(parsed) => Some(report.take(loc, parsed)),

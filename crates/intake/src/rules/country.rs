@@ -108,6 +108,11 @@ fn slot(s: &str) -> Option<usize> {
 }
 
 /// The country whose code `s` is (letters, any case; of the table's length).
+/// The alpha-2 code of the country whose alpha-3 code is `alpha3` (any case).
+pub(crate) fn alpha2_of(alpha3: &str) -> Option<&'static str> {
+    lookup(&ALPHA3, alpha3).map(|c| c.alpha2())
+}
+
 fn lookup(by: &ByCode, s: &str) -> Option<CountryCode> {
     by.table.get(slot(s)?).copied().flatten()
 }

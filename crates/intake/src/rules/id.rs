@@ -1,5 +1,7 @@
 //! Identifiers: UUIDs (8-4-4-4-12 hexadecimal) and 24-hex object ids, lower-cased.
 
+use std::borrow::Cow;
+
 use crate::{Code, Fault};
 
 /// A UUID in its canonical lower-case form.
@@ -14,7 +16,7 @@ use crate::{Code, Fault};
 ///     "550e8400-e29b-41d4-a716-446655440000"
 /// );
 /// ```
-pub fn uuid(input: &str) -> Result<String, Fault> {
+pub fn uuid(input: &str) -> Result<Cow<'_, str>, Fault> {
     let s = super::trim(input);
     let b = s.as_bytes();
     let shaped = b.len() == 36
@@ -23,7 +25,7 @@ pub fn uuid(input: &str) -> Result<String, Fault> {
             _ => c.is_ascii_hexdigit(),
         });
     if shaped {
-        Ok(s.to_ascii_lowercase())
+        Ok(lowercase(s))
     } else {
         Err(Fault::new(Code::UuidInvalid, "must be a UUID: 8-4-4-4-12 hexadecimal digits"))
     }
@@ -39,11 +41,20 @@ pub fn uuid(input: &str) -> Result<String, Fault> {
 /// assert!(intake::rules::id::hex24("5F0C1B2A3D4E5F60718293A4").is_ok());
 /// assert!(intake::rules::id::hex24("xyz").is_err());
 /// ```
-pub fn hex24(input: &str) -> Result<String, Fault> {
+pub fn hex24(input: &str) -> Result<Cow<'_, str>, Fault> {
     let s = super::trim(input);
     if s.len() == 24 && s.bytes().all(|c| c.is_ascii_hexdigit()) {
-        Ok(s.to_ascii_lowercase())
+        Ok(lowercase(s))
     } else {
         Err(Fault::new(Code::HexIdInvalid, "must be 24 hexadecimal characters"))
+    }
+}
+
+/// `s` in lower case: borrowed when it is already.
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|c| c.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
     }
 }

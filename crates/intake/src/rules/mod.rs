@@ -3,6 +3,8 @@
 //!
 //! Rules know nothing of records or paths; the profiles place their faults.
 
+use std::borrow::Cow;
+
 pub mod card;
 pub mod country;
 pub mod email;
@@ -20,6 +22,17 @@ pub mod zip;
 /// them. Tabs and line breaks are control characters, not spaces, here.
 pub(crate) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}')
+}
+
+/// `normalized`, as `input` has it: `input` itself (trimmed) when it is written
+/// so already, so that a value that needs no change is not copied.
+pub(crate) fn as_written<'a>(input: &'a str, normalized: &str) -> Cow<'a, str> {
+    let trimmed = trim(input);
+    if trimmed == normalized {
+        Cow::Borrowed(trimmed)
+    } else {
+        Cow::Owned(normalized.to_owned())
+    }
 }
 
 /// `s.trim()`, answered at once when both ends are visible ASCII characters

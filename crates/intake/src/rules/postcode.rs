@@ -9,13 +9,16 @@
 //! normalized whether or not it is in use. A text that breaks a letter rule is
 //! not UK-shaped (for Atoa, the `postcode.not_uk` warning).
 
+use std::borrow::Cow;
+
 use super::is_space;
 
 /// The overseas territories' codes (Gibraltar's `GX11 1AA` is BS 7666-shaped).
 const TERRITORIES: &[&str] =
     &["ASCN1ZZ", "STHL1ZZ", "TDCU1ZZ", "BBND1ZZ", "BIQQ1ZZ", "FIQQ1ZZ", "PCRN1ZZ", "SIQQ1ZZ", "TKCA1ZZ"];
 
-/// The canonical form of a UK postcode, or `None` if the text is not UK-shaped.
+/// The canonical form of a UK postcode, or `None` if the text is not UK-shaped;
+/// borrowed when the text is written in that form already.
 ///
 /// # Example
 /// ```
@@ -25,7 +28,7 @@ const TERRITORIES: &[&str] =
 /// assert_eq!(uk("10115"), None);
 /// ```
 #[must_use]
-pub fn uk(input: &str) -> Option<String> {
+pub fn uk(input: &str) -> Option<Cow<'_, str>> {
     // Bounded work, measured after trimming: padding must not change the answer.
     let input = super::trim(input);
     if input.len() > 32 {
@@ -46,7 +49,7 @@ pub fn uk(input: &str) -> Option<String> {
     let compact = std::str::from_utf8(&buf[..len]).ok()?;
     if let Some(number) = compact.strip_prefix("BFPO") {
         let ok = (1..=4).contains(&number.len()) && number.bytes().all(|c| c.is_ascii_digit());
-        return ok.then(|| format!("BFPO {number}"));
+        return ok.then(|| spaced(input, "BFPO", number));
     }
     if compact.len() < 5 {
         return None;
@@ -58,13 +61,23 @@ pub fn uk(input: &str) -> Option<String> {
     };
     let special = compact == "GIR0AA" || TERRITORIES.contains(&compact);
     let shaped = inward_ok && (special || (is_outward(outward) && letters_ok(outward, inward)));
-    shaped.then(|| {
-        let mut out = String::with_capacity(compact.len() + 1);
-        out.push_str(outward);
-        out.push(' ');
-        out.push_str(inward);
-        out
-    })
+    shaped.then(|| spaced(input, outward, inward))
+}
+
+/// `outward`, a space and `inward`: `input` itself when it is written so already.
+fn spaced<'a>(input: &'a str, outward: &str, inward: &str) -> Cow<'a, str> {
+    let written = input.len() == outward.len() + 1 + inward.len()
+        && input.starts_with(outward)
+        && input.ends_with(inward)
+        && input.as_bytes()[outward.len()] == b' ';
+    if written {
+        return Cow::Borrowed(input);
+    }
+    let mut out = String::with_capacity(outward.len() + 1 + inward.len());
+    out.push_str(outward);
+    out.push(' ');
+    out.push_str(inward);
+    Cow::Owned(out)
 }
 
 /// Whether `outward` is one of A9, A99, A9A, AA9, AA99, AA9A.

@@ -1,6 +1,8 @@
 //! Small typed values, written as strings: dates, URLs, decimal numbers and
 //! booleans (Stax's custom fields store every value as a string).
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::{Code, Date, Fault};
@@ -15,12 +17,13 @@ use crate::{Code, Date, Fault};
 /// assert_eq!(intake::rules::scalar::date("2026-01-31").unwrap(), "2026-01-31");
 /// assert!(intake::rules::scalar::date("2026-02-30").is_err());
 /// ```
-pub fn date(input: &str) -> Result<String, Fault> {
-    input
-        .trim()
-        .parse::<Date>()
-        .map(|d| d.to_string())
-        .map_err(|_| Fault::new(Code::DateInvalid, "must be a calendar date written YYYY-MM-DD"))
+pub fn date(input: &str) -> Result<Cow<'_, str>, Fault> {
+    // `Date` reads only `YYYY-MM-DD`, which is how it writes itself: the text is its own answer.
+    let s = input.trim();
+    match s.parse::<Date>() {
+        Ok(_) => Ok(Cow::Borrowed(s)),
+        Err(_) => Err(Fault::new(Code::DateInvalid, "must be a calendar date written YYYY-MM-DD")),
+    }
 }
 
 /// An absolute `http` or `https` URL with a host, no white space or control characters.
@@ -36,7 +39,7 @@ pub fn date(input: &str) -> Result<String, Fault> {
 /// assert!(intake::rules::scalar::url("https://example.com/a?b=c").is_ok());
 /// assert!(intake::rules::scalar::url("example.com").is_err());
 /// ```
-pub fn url(input: &str) -> Result<String, Fault> {
+pub fn url(input: &str) -> Result<Cow<'_, str>, Fault> {
     let s = super::trim(input);
     let bad = || Fault::new(Code::UrlInvalid, "must be an absolute http or https URL");
     let (scheme, rest) = s.split_once("://").ok_or_else(bad)?;
@@ -52,7 +55,11 @@ pub fn url(input: &str) -> Result<String, Fault> {
     if !host_ok || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(bad());
     }
-    Ok(format!("{}://{rest}", scheme.to_ascii_lowercase()))
+    Ok(if scheme.bytes().any(|c| c.is_ascii_uppercase()) {
+        Cow::Owned(format!("{}://{rest}", scheme.to_ascii_lowercase()))
+    } else {
+        Cow::Borrowed(s)
+    })
 }
 
 /// A finite decimal number, from a JSON number or a numeric string, as a string.
@@ -71,8 +78,18 @@ pub fn number(value: &Value) -> Result<String, Fault> {
     let bad = || Fault::new(Code::NumberInvalid, "must be a decimal number");
     match value {
         Value::Number(n) => Ok(n.to_string()),
-        Value::String(s) if is_decimal(s.trim()) => Ok(s.trim().to_owned()),
+        Value::String(s) => decimal(s).map(str::to_owned),
         _ => Err(bad()),
+    }
+}
+
+/// [`number`] of a string: the number as written, trimmed.
+pub(crate) fn decimal(input: &str) -> Result<&str, Fault> {
+    let s = input.trim();
+    if is_decimal(s) {
+        Ok(s)
+    } else {
+        Err(Fault::new(Code::NumberInvalid, "must be a decimal number"))
     }
 }
 
@@ -122,8 +139,16 @@ pub fn boolean(value: &Value) -> Result<&'static str, Fault> {
     match value {
         Value::Bool(true) => Ok("true"),
         Value::Bool(false) => Ok("false"),
-        Value::String(s) if s.trim().eq_ignore_ascii_case("true") => Ok("true"),
-        Value::String(s) if s.trim().eq_ignore_ascii_case("false") => Ok("false"),
+        Value::String(s) => boolean_text(s),
+        _ => Err(Fault::new(Code::BooleanInvalid, "must be true or false")),
+    }
+}
+
+/// [`boolean`] of a string.
+pub(crate) fn boolean_text(input: &str) -> Result<&'static str, Fault> {
+    match input.trim() {
+        s if s.eq_ignore_ascii_case("true") => Ok("true"),
+        s if s.eq_ignore_ascii_case("false") => Ok("false"),
         _ => Err(Fault::new(Code::BooleanInvalid, "must be true or false")),
     }
 }

@@ -1,7 +1,9 @@
 //! Free text: trimmed, NFC, control characters refused, lengths in Unicode
 //! scalar values, and (for names) inner runs of white space folded to one space.
 
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc, is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::{Code, Fault};
 
@@ -44,7 +46,8 @@ pub fn is_blank(input: &str) -> bool {
     super::trim(input).is_empty()
 }
 
-/// Normalizes and checks a text.
+/// Normalizes and checks a text. A text already in its normalized form (the
+/// usual one) is answered by borrowing it, trimmed: nothing is allocated.
 ///
 /// # Errors
 /// `text.control`, `text.too_short`, `text.too_long`. A blank text is the caller's
@@ -57,33 +60,41 @@ pub fn is_blank(input: &str) -> bool {
 /// assert_eq!(parse("  Ada   Lovelace ", &TextRule::name(2, 30)).unwrap(), "Ada Lovelace");
 /// assert_eq!(parse("e\u{301}", &TextRule::line(1)).unwrap(), "\u{e9}");
 /// ```
-pub fn parse(input: &str, rule: &TextRule) -> Result<String, Fault> {
+pub fn parse<'a>(input: &'a str, rule: &TextRule) -> Result<Cow<'a, str>, Fault> {
     let trimmed = super::trim(input);
     // Printable ASCII with single spaces, the usual text, is its own answer.
     if is_plain_line(trimmed.as_bytes(), rule.fold) {
         return if trimmed.len() < rule.min || trimmed.len() > rule.max {
             Err(length_fault(trimmed.len(), rule))
         } else {
-            Ok(trimmed.to_owned())
+            Ok(Cow::Borrowed(trimmed))
         };
     }
     if let Some(fault) = control_fault(trimmed, rule.multiline) {
         return Err(fault);
     }
-    // One allocation, whatever is done: the text is normalized and folded on
-    // its way into the answer. ASCII text (most names and addresses) is NFC
-    // already, and its length in characters is its length in bytes.
+    // At most one allocation: the text is normalized and folded on its way
+    // into the answer. ASCII text (most names and addresses) is NFC already,
+    // and its length in characters is its length in bytes.
     let ascii = trimmed.is_ascii();
-    let nfc = ascii || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes;
+    // The quick check's `Maybe` is settled by the full one, so that a text in
+    // NFC already is always kept as it is.
+    let nfc = ascii
+        || match is_nfc_quick(trimmed.chars()) {
+            IsNormalized::Yes => true,
+            IsNormalized::No => false,
+            IsNormalized::Maybe => is_nfc(trimmed),
+        };
     let text = match (nfc, rule.fold) {
-        (true, false) => trimmed.to_owned(),
-        (true, true) => fold_spaces(trimmed.chars(), trimmed.len()),
+        (true, false) => Cow::Borrowed(trimmed),
+        (true, true) if is_folded(trimmed) => Cow::Borrowed(trimmed),
+        (true, true) => Cow::Owned(fold_spaces(trimmed.chars(), trimmed.len())),
         (false, false) => {
             let mut out = String::with_capacity(trimmed.len());
             out.extend(trimmed.nfc());
-            out
+            Cow::Owned(out)
         }
-        (false, true) => fold_spaces(trimmed.nfc(), trimmed.len()),
+        (false, true) => Cow::Owned(fold_spaces(trimmed.nfc(), trimmed.len())),
     };
     let len = if ascii { text.len() } else { text.chars().count() };
     if len < rule.min || len > rule.max {
@@ -136,6 +147,19 @@ fn control_fault(text: &str, multiline: bool) -> Option<Fault> {
     })
 }
 
+/// Whether [`fold_spaces`] leaves a trimmed text as it is: its only white
+/// space is single ASCII spaces.
+fn is_folded(text: &str) -> bool {
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() && (space || c != ' ') {
+            return false;
+        }
+        space = c == ' ';
+    }
+    true
+}
+
 fn fold_spaces(chars: impl Iterator<Item = char>, capacity: usize) -> String {
     let mut out = String::with_capacity(capacity);
     let mut in_space = false;
@@ -170,6 +194,29 @@ mod tests {
             ("", true, true),
         ] {
             assert_eq!(is_plain_line(text.as_bytes(), fold), plain, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_in_its_normal_form_is_borrowed() {
+        let borrowed = |s: &str, rule: &TextRule| matches!(parse(s, rule), Ok(Cow::Borrowed(_)));
+        for (text, rule) in [
+            (" Ada Lovelace ", TextRule::name(1, 30)),
+            ("José Ñúñez", TextRule::name(1, 30)),
+            ("a  b", TextRule::line(9)),
+            ("a\nb", TextRule::multiline(9)),
+        ] {
+            assert!(borrowed(text, &rule), "{text:?}");
+        }
+        for (text, rule) in [
+            ("José  Ñúñez", TextRule::name(1, 30)),
+            ("a\u{a0}b", TextRule::name(1, 30)),
+            ("e\u{301}", TextRule::line(9)),
+        ] {
+            assert!(!borrowed(text, &rule), "{text:?}");
+        }
+        for text in ["José Ñúñez", "a b", "ü x y", "é\u{3000}x", "a\u{2002}\u{2002}b", "x  y"] {
+            assert_eq!(is_folded(text), fold_spaces(text.chars(), text.len()) == text, "{text:?}");
         }
     }
 

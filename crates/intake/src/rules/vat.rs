@@ -10,6 +10,8 @@
 //! 100 000 000, adds 55 first, so S mod 97 = 42. A number below 100 000 000 is of
 //! the original series only. The repository's docs/RULES.md says where python-stdnum differs.
 
+use std::borrow::Cow;
+
 use super::is_space;
 use crate::{Code, Fault, Parsed};
 
@@ -27,11 +29,15 @@ use crate::{Code, Fault, Parsed};
 /// assert!(ok.warnings.is_empty());
 /// assert_eq!(parse("123456789").unwrap().warnings[0].code, intake::Code::VatChecksum);
 /// ```
-pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
+pub fn parse(input: &str) -> Result<Parsed<Cow<'_, str>>, Fault> {
     // Bounded work, measured after trimming: padding must not change the answer.
     let input = super::trim(input);
     if input.len() > 40 {
         return Err(invalid());
+    }
+    // Written as sent already (`GB` and 9 digits): borrowed, nothing taken out.
+    if input.len() == 11 && input.starts_with("GB") && input.bytes().skip(2).all(|c| c.is_ascii_digit()) {
+        return Ok(with_checksum(Cow::Borrowed(input)));
     }
     // Spaces (of any width), dots and dashes go; a tab or line break inside is a
     // control character and stays, so the number fails the format.
@@ -41,15 +47,19 @@ pub fn parse(input: &str) -> Result<Parsed<String>, Fault> {
     if digits.len() != 9 || !digits.bytes().all(|c| c.is_ascii_digit()) {
         return Err(invalid());
     }
-    let normalized = format!("GB{digits}");
-    Ok(if checksum_ok(digits.as_bytes()) {
+    Ok(with_checksum(Cow::Owned(format!("GB{digits}"))))
+}
+
+/// A canonical number (`GB` and 9 digits), warned about when its check digits fail.
+fn with_checksum(normalized: Cow<'_, str>) -> Parsed<Cow<'_, str>> {
+    if checksum_ok(&normalized.as_bytes()[2..]) {
         Parsed::clean(normalized)
     } else {
         Parsed::warned(
             normalized,
             Fault::new(Code::VatChecksum, "the check digits do not match; HMRC would not recognise this number"),
         )
-    })
+    }
 }
 
 /// Whether nine ASCII digits pass the mod-97 check: remainder 0, or 42 (the 9755
