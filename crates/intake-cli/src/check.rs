@@ -32,13 +32,14 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use intake::{Batch, Code, Fault, Options, Provider};
+use intake::{Batch, Code, Fault, IntoOwned, Options, Provider};
+use serde::Serialize;
 
 use crate::args::OutputFormat;
 use crate::input::{Pos, Raw, Record, Unit};
 use crate::output::{Checked, Place, Sink};
 use crate::summary::Stats;
-use crate::Outcome;
+use crate::{HasPayload, Outcome};
 
 /// Records per chunk: large enough to make channel traffic negligible, small
 /// enough that output follows input closely.
@@ -137,7 +138,10 @@ impl Job {
     /// its text, for the batch rules to change later.
     pub fn render(&self, n: u64, row: u64, id: Option<String>, outcome: Outcome<'_>) -> Checked {
         let (text, errors, valid) = self.lines(n, row, id.as_deref(), &outcome);
-        Checked { n, row, id, outcome: outcome.into_owned(), text, errors, valid }
+        // Copied only for a provider whose batch rule may render it again.
+        let keep = Batch::new(self.provider).keeps_valid();
+        let outcome = outcome.map(|payload| keep.then(|| payload.into_owned()));
+        Checked { n, row, id, outcome, text, errors, valid }
     }
 
     /// Renders `checked`'s lines again from its outcome (after a batch rule changed it).
@@ -147,7 +151,13 @@ impl Job {
     }
 
     /// Record `n`'s stdout text, its `--errors` lines and its `--valid` line.
-    fn lines(&self, n: u64, row: u64, id: Option<&str>, outcome: &Outcome<'_>) -> (Vec<u8>, String, String) {
+    fn lines<T: Serialize + HasPayload>(
+        &self,
+        n: u64,
+        row: u64,
+        id: Option<&str>,
+        outcome: &intake::Outcome<T>,
+    ) -> (Vec<u8>, String, String) {
         let text = if self.only_invalid && outcome.valid {
             Vec::new()
         } else {

@@ -17,12 +17,12 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use intake::catalog::{self, Kind};
-use intake::{Payload, Provider};
+use intake::{Outcome, Payload, Provider};
 use serde_json::Value;
 
 use crate::input::Unit;
 use crate::output::{Checked, Sink};
-use crate::Outcome;
+use crate::HasPayload;
 
 /// Everything a run writes, in input order: stdout and the optional files.
 pub struct Sinks<W> {
@@ -159,20 +159,21 @@ impl Layouts {
 
     /// Record `n`'s lines: `(errors, valid)`, empty when the file is not asked for
     /// (or, for `valid`, when the record is not valid).
-    pub fn render(&self, n: u64, row: u64, id: Option<&str>, outcome: &Outcome<'_>) -> (String, String) {
+    pub fn render<T: HasPayload>(&self, n: u64, row: u64, id: Option<&str>, outcome: &Outcome<T>) -> (String, String) {
         if !self.errors && self.valid.is_none() {
             return (String::new(), String::new());
         }
         let number = self.unit().number(n, row).to_string();
         let errors = if self.errors { self.errors_lines(&number, id, outcome) } else { String::new() };
-        let valid = match (&self.valid, outcome.normalized.as_ref().filter(|_| outcome.valid)) {
+        let payload = outcome.normalized.as_ref().and_then(HasPayload::payload).filter(|_| outcome.valid);
+        let valid = match (&self.valid, payload) {
             (Some(format), Some(payload)) => self.valid_line(format, &number, id, payload),
             _ => String::new(),
         };
         (errors, valid)
     }
 
-    fn errors_lines(&self, number: &str, id: Option<&str>, outcome: &Outcome<'_>) -> String {
+    fn errors_lines<T>(&self, number: &str, id: Option<&str>, outcome: &Outcome<T>) -> String {
         let id = id.map(safe).unwrap_or_default();
         let all = outcome.errors.iter().map(|d| ("error", d)).chain(outcome.warnings.iter().map(|d| ("warning", d)));
         let mut out = String::new();

@@ -4,11 +4,12 @@
 use std::fmt::Write as _;
 use std::io;
 
-use intake::Diagnostic;
+use intake::{Diagnostic, Outcome};
+use serde::Serialize;
 
 use crate::args::OutputFormat;
 use crate::input::Unit;
-use crate::Outcome;
+use crate::Kept;
 
 /// One record checked: its number in the output (from 0), its row or line, its
 /// `--id-column` value, its outcome, and the text that goes to stdout.
@@ -20,8 +21,8 @@ pub struct Checked {
     pub row: u64,
     /// The `--id-column` value.
     pub id: Option<String>,
-    /// The outcome, batch rules applied.
-    pub outcome: Outcome<'static>,
+    /// The outcome, batch rules applied (see [`Kept`] for its payload).
+    pub outcome: Kept,
     /// What goes to stdout (empty for a valid record under `--only-invalid`):
     /// UTF-8, kept as bytes so that it is never checked again.
     pub text: Vec<u8>,
@@ -60,7 +61,7 @@ pub struct Place<'a> {
 }
 
 /// Renders record `n`'s outcome as the text to write, ending with a newline.
-pub fn render(format: OutputFormat, n: u64, place: &Place<'_>, outcome: &Outcome<'_>) -> Vec<u8> {
+pub fn render<T: Serialize>(format: OutputFormat, n: u64, place: &Place<'_>, outcome: &Outcome<T>) -> Vec<u8> {
     match format {
         OutputFormat::Ndjson => ndjson(n, place, outcome),
         OutputFormat::Pretty => pretty(n, place, outcome).into_bytes(),
@@ -70,7 +71,7 @@ pub fn render(format: OutputFormat, n: u64, place: &Place<'_>, outcome: &Outcome
 /// `{"record":N,` (and `"id":...,` with `--id-column`) then the outcome's own
 /// object, so the keys keep the outcome's order and the rest of the line is byte
 /// for byte what the library and the npm package give for the record.
-fn ndjson(n: u64, place: &Place<'_>, outcome: &Outcome<'_>) -> Vec<u8> {
+fn ndjson<T: Serialize>(n: u64, place: &Place<'_>, outcome: &Outcome<T>) -> Vec<u8> {
     // One buffer: the prefix, then the outcome written straight after it.
     let mut line = Vec::with_capacity(512);
     line.extend_from_slice(b"{\"record\":");
@@ -96,7 +97,7 @@ fn ndjson(n: u64, place: &Place<'_>, outcome: &Outcome<'_>) -> Vec<u8> {
 
 /// A header line, then one line per error and warning. The normalized payload is
 /// never printed here: it holds card numbers and CVVs, and a terminal is a log.
-fn pretty(n: u64, place: &Place<'_>, outcome: &Outcome<'_>) -> String {
+fn pretty<T>(n: u64, place: &Place<'_>, outcome: &Outcome<T>) -> String {
     let mut at = match place.unit {
         Unit::Record => String::new(),
         unit => format!("{} {}", unit.word(), place.row),

@@ -3,9 +3,7 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use intake::Code;
-
-use crate::Outcome;
+use intake::{Code, Outcome};
 
 /// How many error codes, and warning codes, the summary names.
 const TOP: usize = 5;
@@ -27,7 +25,7 @@ pub struct Stats {
 
 impl Stats {
     /// Counts one record's outcome.
-    pub fn add(&mut self, outcome: &Outcome<'_>) {
+    pub fn add<T>(&mut self, outcome: &Outcome<T>) {
         self.records += 1;
         self.valid += u64::from(outcome.valid);
         self.warnings += outcome.warnings.len() as u64;

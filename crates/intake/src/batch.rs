@@ -99,6 +99,22 @@ impl Batch {
         }
     }
 
+    /// Whether a repeat these rules find leaves its record valid: Stax's
+    /// repeated email is a warning, Authvia's `ref` and Juicyway's email are
+    /// errors (which drop the payload). A caller that renders a record before
+    /// applying the rules needs its payload again only then.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(intake::Batch::new(intake::Provider::Stax).keeps_valid());
+    /// assert!(!intake::Batch::new(intake::Provider::Juicyway).keeps_valid());
+    /// assert!(!intake::Batch::new(intake::Provider::Atoa).keeps_valid()); // no batch rule
+    /// ```
+    #[must_use]
+    pub fn keeps_valid(&self) -> bool {
+        self.provider.profile().batch.is_some_and(|rule| rule.severity == Severity::Warning)
+    }
+
     /// Validates the next record and applies the batch rules to it.
     pub fn check<'a>(&mut self, record: &'a Value, options: &Options) -> Outcome<Valid<Payload<'a>>> {
         let mut outcome = validate(self.provider, record, options);

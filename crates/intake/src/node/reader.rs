@@ -15,12 +15,18 @@ use super::{Node, Object};
 /// Deeper than any record; serde_json's own limit (128) stays the one that fails.
 const MAX_DEPTH: usize = 100;
 
+/// Room for the widest documented record (Stax's 17 fields) in 1,008 bytes.
+const FIRST_MEMBERS: usize = 18;
+
 /// The tree of `bytes` and how deep its arrays and objects nest (0 for none),
 /// or `None` to leave them to serde_json.
 pub(super) fn read(bytes: &[u8]) -> Option<(Node<'_>, usize)> {
     // One UTF-8 check for the whole text: every string then slices it as `str`.
     let text = std::str::from_utf8(bytes).ok()?;
-    let mut reader = Reader { text, bytes, pos: 0, depth: 0, deepest: 0, members: Vec::with_capacity(32) };
+    // Within glibc's per-thread cache (1,032 bytes), which a larger first block
+    // misses: it then costs more than growing later (measured).
+    let members = Vec::with_capacity(FIRST_MEMBERS);
+    let mut reader = Reader { text, bytes, pos: 0, depth: 0, deepest: 0, members };
     reader.skip_space();
     let node = reader.value()?;
     reader.skip_space();
@@ -254,6 +260,12 @@ pub(crate) const fn specials(w: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn the_first_working_vector_fits_the_allocators_cache() {
+        assert!(FIRST_MEMBERS * std::mem::size_of::<(Cow<'_, str>, Node<'_>)>() <= 1032);
+    }
 
     /// Where the fast path answers, serde_json gives the same tree.
     fn agrees(text: &str) -> bool {
