@@ -100,9 +100,7 @@ impl Payload<'_> {
     pub fn to_value(&self) -> Value {
         serde_json::to_value(self).unwrap_or(Value::Null)
     }
-}
 
-impl Payload<'_> {
     /// Whether all its text is borrowed from the record (see [`Own::is_borrowed`]).
     #[cfg_attr(not(feature = "phone"), allow(dead_code))] // The invariants need `phone`.
     pub(crate) fn is_borrowed(&self) -> bool {

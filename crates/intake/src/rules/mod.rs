@@ -1,5 +1,7 @@
 //! One module per field rule, each with the same small shape: parse a `&str`
 //! into a normalized value (with any warnings) or a coded [`Fault`](crate::Fault).
+//! A rule whose answer is text answers a `Cow<'_, str>`: the input itself
+//! (trimmed) when it is normalized already, so a good value costs no allocation.
 //!
 //! Rules know nothing of records or paths; the profiles place their faults.
 
