@@ -445,25 +445,11 @@ impl JsonObject {
         Self::text(&With { object, key, value })
     }
 
-    /// The compact JSON text of `value`, in one allocation of its exact size: a
-    /// first pass counts its bytes (serde_json's `to_raw_value` grows a buffer
-    /// and then copies it into a box).
+    /// The compact JSON text of `value` (serde_json's buffer, boxed: two
+    /// allocations for a small object; a first pass to size it exactly would
+    /// need `RawValue::from_string`, which parses the text again, and cost more).
     fn text(value: &impl Serialize) -> Option<JsonObject> {
-        struct Count(usize);
-        impl std::io::Write for Count {
-            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-                self.0 += buf.len();
-                Ok(buf.len())
-            }
-            fn flush(&mut self) -> std::io::Result<()> {
-                Ok(())
-            }
-        }
-        let mut count = Count(0);
-        serde_json::to_writer(&mut count, value).ok()?;
-        let mut text = Vec::with_capacity(count.0);
-        serde_json::to_writer(&mut text, value).ok()?;
-        serde_json::value::RawValue::from_string(String::from_utf8(text).ok()?).ok().map(JsonObject)
+        serde_json::value::to_raw_value(value).ok().map(JsonObject)
     }
 }
 
