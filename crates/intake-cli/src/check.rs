@@ -134,8 +134,8 @@ impl Job {
     }
 
     /// Record `n`'s results, rendered: its stdout text (nothing for a valid one under
-    /// `--only-invalid`) and its lines of the files. The outcome is kept, owning
-    /// its text, for the batch rules to change later.
+    /// `--only-invalid`) and its lines of the files. The outcome is kept for the
+    /// batch rules, its payload only when a rule may render it again ([`crate::Kept`]).
     pub fn render(&self, n: u64, row: u64, id: Option<String>, outcome: Outcome<'_>) -> Checked {
         let (text, errors, valid) = self.lines(n, row, id.as_deref(), &outcome);
         // Copied only for a provider whose batch rule may render it again.

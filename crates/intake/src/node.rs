@@ -417,8 +417,11 @@ impl JsonObject {
     }
 
     /// The compact JSON text of a checked object (cannot fail: every node is JSON).
+    /// Decision: serde_json's buffer, boxed (two allocations for a small object);
+    /// sizing the text first would need `RawValue::from_string`, which parses it
+    /// again, and measured slower.
     pub(crate) fn of(object: &Object<'_>) -> Option<JsonObject> {
-        Self::text(object)
+        serde_json::value::to_raw_value(object).ok().map(JsonObject)
     }
 
     /// As [`JsonObject::of`], with member `key`'s value replaced by `value` in
@@ -442,14 +445,7 @@ impl JsonObject {
                 map.end()
             }
         }
-        Self::text(&With { object, key, value })
-    }
-
-    /// The compact JSON text of `value` (serde_json's buffer, boxed: two
-    /// allocations for a small object; a first pass to size it exactly would
-    /// need `RawValue::from_string`, which parses the text again, and cost more).
-    fn text(value: &impl Serialize) -> Option<JsonObject> {
-        serde_json::value::to_raw_value(value).ok().map(JsonObject)
+        serde_json::value::to_raw_value(&With { object, key, value }).ok().map(JsonObject)
     }
 }
 

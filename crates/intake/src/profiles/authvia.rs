@@ -21,7 +21,7 @@ use crate::limits::Measured;
 use crate::node::{JsonObject, Node, Object};
 use crate::profiles::{run, BatchRule, Body, Profile};
 use crate::rules::text::{self, TextRule};
-use crate::rules::{as_written, email, phone};
+use crate::rules::{as_written, ascii_lowercase, email, phone};
 use crate::{Code, Diagnostic, Fault, Loc, Options, Outcome, Parsed, Payload, Report, Severity, Valid};
 
 pub(crate) const PROFILE: Profile = Profile {
@@ -199,9 +199,7 @@ pub fn address(input: &str) -> Result<Parsed<Cow<'_, str>>, Fault> {
     }
     if input.contains('@') {
         // Emails are ASCII here (`email.non_ascii` refuses the rest): lower-cased in place.
-        return email::parse(input).map(|p| {
-            p.map(|e| if e.bytes().any(|c| c.is_ascii_uppercase()) { Cow::Owned(e.to_ascii_lowercase()) } else { e })
-        });
+        return email::parse(input).map(|p| p.map(ascii_lowercase));
     }
     let looks_like_phone = input.trim().chars().all(|c| c.is_ascii_digit() || " +-.()".contains(c));
     if !looks_like_phone {

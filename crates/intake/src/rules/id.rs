@@ -25,7 +25,7 @@ pub fn uuid(input: &str) -> Result<Cow<'_, str>, Fault> {
             _ => c.is_ascii_hexdigit(),
         });
     if shaped {
-        Ok(lowercase(s))
+        Ok(super::ascii_lowercase(Cow::Borrowed(s)))
     } else {
         Err(Fault::new(Code::UuidInvalid, "must be a UUID: 8-4-4-4-12 hexadecimal digits"))
     }
@@ -44,17 +44,8 @@ pub fn uuid(input: &str) -> Result<Cow<'_, str>, Fault> {
 pub fn hex24(input: &str) -> Result<Cow<'_, str>, Fault> {
     let s = super::trim(input);
     if s.len() == 24 && s.bytes().all(|c| c.is_ascii_hexdigit()) {
-        Ok(lowercase(s))
+        Ok(super::ascii_lowercase(Cow::Borrowed(s)))
     } else {
         Err(Fault::new(Code::HexIdInvalid, "must be 24 hexadecimal characters"))
-    }
-}
-
-/// `s` in lower case: borrowed when it is already.
-fn lowercase(s: &str) -> Cow<'_, str> {
-    if s.bytes().any(|c| c.is_ascii_uppercase()) {
-        Cow::Owned(s.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(s)
     }
 }

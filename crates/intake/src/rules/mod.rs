@@ -37,6 +37,17 @@ pub(crate) fn as_written<'a>(input: &'a str, normalized: &str) -> Cow<'a, str> {
     }
 }
 
+/// `text` in ASCII lower case: as it is when it is already, lowered in place
+/// when it is owned, copied only when it is borrowed and must change.
+pub(crate) fn ascii_lowercase(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        return text;
+    }
+    let mut lowered = text.into_owned();
+    lowered.make_ascii_lowercase();
+    Cow::Owned(lowered)
+}
+
 /// `s.trim()`, answered at once when both ends are visible ASCII characters
 /// (nearly every value): `str::trim` decodes a character at each end.
 pub(crate) fn trim(s: &str) -> &str {
