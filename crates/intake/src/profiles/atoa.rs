@@ -270,8 +270,9 @@ pub fn parse_postcode(input: &str) -> Result<Parsed<Cow<'_, str>>, Fault> {
         return Ok(Parsed::clean(Cow::Borrowed(s))); // as Atoa takes a four-digit one
     }
     if let Some(uk) = postcode::uk(input) {
-        // A four-digit BFPO number is nine characters with its space; Atoa takes eight.
-        return Ok(Parsed::clean(if uk.len() > 8 { as_written(input, &uk.replace(' ', "")) } else { uk }));
+        // A four-digit BFPO number is nine characters with its space; Atoa takes
+        // eight (one written so was kept above).
+        return Ok(Parsed::clean(if uk.len() > 8 { Cow::Owned(uk.replace(' ', "")) } else { uk }));
     }
     let len = s.chars().count();
     if !(4..=8).contains(&len) || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ') {

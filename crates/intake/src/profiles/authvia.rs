@@ -21,7 +21,7 @@ use crate::limits::Measured;
 use crate::node::{JsonObject, Node, Object};
 use crate::profiles::{run, BatchRule, Body, Profile};
 use crate::rules::text::{self, TextRule};
-use crate::rules::{as_written, ascii_lowercase, email, phone};
+use crate::rules::{ascii_lowercase, email, phone};
 use crate::{Code, Diagnostic, Fault, Loc, Options, Outcome, Parsed, Payload, Report, Severity, Valid};
 
 pub(crate) const PROFILE: Profile = Profile {
@@ -208,7 +208,7 @@ pub fn address(input: &str) -> Result<Parsed<Cow<'_, str>>, Fault> {
             "must be an email address or a phone number in E.164 (+ and digits)",
         ));
     }
-    phone::parse(input, None).map(|p| p.map(|p| as_written(input, p.e164())))
+    phone::e164_text(input, None)
 }
 
 fn free_form(map: &Object<'_>, key: &'static str, report: &mut Report) -> Option<JsonObject> {

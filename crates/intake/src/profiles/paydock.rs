@@ -228,9 +228,7 @@ fn check_node<'a>(record: &Node<'a>, measured: Measured, options: &Options) -> O
             first_name: free_text("first_name", NAME, report),
             last_name: free_text("last_name", NAME, report),
             email: text_field(report, map, "email", &root.key("email"), Need::Lenient, email::parse),
-            phone: text_field(report, map, "phone", &root.key("phone"), Need::Lenient, |s| {
-                phone::parse(s, None).map(|p| p.map(|p| as_written(s, p.e164())))
-            }),
+            phone: text_field(report, map, "phone", &root.key("phone"), Need::Lenient, |s| phone::e164_text(s, None)),
             default_source: text_field(
                 report,
                 map,

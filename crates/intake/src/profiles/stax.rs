@@ -29,7 +29,7 @@ use crate::node::{JsonObject, Node, Object};
 use crate::profiles::{bad_request, run, BatchRule, Body, Profile};
 use crate::rules::country::{self, Alpha};
 use crate::rules::text::{self, TextRule};
-use crate::rules::{as_written, email, enumeration, phone, scalar};
+use crate::rules::{email, enumeration, phone, scalar};
 use crate::{Code, Fault, Loc, Options, Outcome, Parsed, Payload, Report, Severity, Valid};
 
 pub(crate) const PROFILE: Profile = Profile {
@@ -210,11 +210,11 @@ fn check_node<'a>(record: &Node<'a>, measured: Measured, options: &Options) -> O
 /// what is sent (the E.164 form, not the text as typed, so that the payload
 /// validates again: `00988 1239)2` is 12 characters typed, `+98812392` 9 sent).
 pub(crate) fn phone_at_least_10<'r>(input: &'r str, region: &str) -> Result<Parsed<Cow<'r, str>>, Fault> {
-    let parsed = phone::parse(input, Some(region))?;
-    if parsed.value.e164().len() < 10 {
+    let parsed = phone::e164_text(input, Some(region))?;
+    if parsed.value.len() < 10 {
         return Err(Fault::new(Code::PhoneInvalid, "must be at least 10 characters in E.164 form"));
     }
-    Ok(parsed.map(|p| as_written(input, p.e164())))
+    Ok(parsed)
 }
 
 /// An optional array of strings, each checked by `rule`.
@@ -358,9 +358,7 @@ fn custom_value<'a>(kind: &str, value: &Node<'a>, loc: &Loc<'_>, report: &mut Re
         ("text", _) => as_text(value).and_then(|s| kept_parsed(s, |t| text::parse(t, &NOTES).map(Parsed::clean))),
         ("date", _) => as_text(value).and_then(|s| kept_parsed(s, |t| scalar::date(t).map(Parsed::clean))),
         ("email", _) => as_text(value).and_then(|s| kept_parsed(s, email::parse)),
-        ("phone", _) => as_text(value).and_then(|s| {
-            kept_parsed(s, |t| phone::parse(t, Some(DEFAULT_REGION)).map(|p| p.map(|p| as_written(t, p.e164()))))
-        }),
+        ("phone", _) => as_text(value).and_then(|s| kept_parsed(s, |t| phone::e164_text(t, Some(DEFAULT_REGION)))),
         _ => as_text(value).and_then(|s| kept_parsed(s, |t| scalar::url(t).map(Parsed::clean))),
     };
     match result {

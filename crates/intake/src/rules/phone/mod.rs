@@ -21,8 +21,16 @@ pub use basic::*;
 #[cfg(feature = "phone")]
 pub use full::*;
 
+use std::borrow::Cow;
+
 use super::is_space;
 use crate::{Code, Fault};
+
+/// [`parse`]'s number as E.164 text: `input` itself (trimmed) when it is
+/// written so already, so that a phone that needs no change is not copied.
+pub(crate) fn e164_text<'a>(input: &'a str, region: Option<&str>) -> Result<crate::Parsed<Cow<'a, str>>, Fault> {
+    parse(input, region).map(|p| p.map(|phone| super::as_written(input, phone.e164())))
+}
 
 /// E.164: at most 15 digits, country code included.
 pub const MAX_DIGITS: usize = 15;
